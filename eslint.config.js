@@ -1,0 +1,42 @@
+// Lint, including the layer rule of ../shared/STYLE.md: imports flow one way.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'test-results/**', 'playwright-report/**', '**/fixtures/**/*.js', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  layer(['shared/**/*.ts'], ['**/electron/**', '**/renderer/**', '**/plugins/**', 'electron', 'node:*', 'react', 'react-dom'],
+    'shared/ imports nothing of ours: no electron, node or DOM'),
+  layer(['electron/engine/**/*.ts'], ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**', '**/electron/web/**', '../main/**', '../preload/**', '../cli/**', '../web/**', '../../main/**', '../../cli/**', '../../web/**', 'electron', 'electron-store', 'react'],
+    'electron/engine imports only shared/ and node'),
+  layer(['electron/cli/**/*.ts', 'electron/web/**/*.ts'], ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../preload/**', 'electron', 'electron-store'],
+    'the command and the browser mode import only shared/ and the engine'),
+  layer(['electron/main/**/*.ts'], ['**/renderer/**', '**/electron/cli/**', '**/electron/web/**', '../cli/**', '../web/**'],
+    'electron/main is glue: shared/, engine and electron only'),
+  layer(['electron/preload/**/*.ts'], ['**/renderer/**', '**/electron/engine/**', '**/electron/main/**', '**/electron/cli/**', '**/electron/web/**', '../engine/**', '../main/**', '../cli/**', '../web/**'],
+    'the preload exposes exactly the shared/ API'),
+  layer(['renderer/**/*.{ts,tsx}'], ['**/electron/**', '**/plugins/**', 'electron', 'node:*'],
+    'renderer imports only shared/'),
+  layer(['plugins/**/*.ts'], ['**/electron/**', '**/renderer/**', 'electron'],
+    'plugins are written against the SDK contract only'),
+  layer(['e2e/**/*.ts'], ['**/electron/engine/**', '**/renderer/**', '**/plugins/**'],
+    'e2e drives the app as a user does; it may import shared/ types'),
+);

@@ -1,0 +1,71 @@
+// Compiles the Node side (shared/, electron/engine|cli|web, plugins/) to dist/ with esbuild:
+// one output file per source file (no bundling), so worker entries and plugin entries keep their
+// paths. Non-TypeScript plugin assets (manifests, icons) are copied. Fast enough to run before
+// every `weft` command when sources changed.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const sourceDirs = ['shared', 'electron/engine', 'electron/cli', 'electron/web', 'plugins'];
+
+function walk(dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
+      walk(full, out);
+    } else out.push(full);
+  }
+  return out;
+}
+
+function isSource(file) {
+  return /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.endsWith('.d.ts');
+}
+
+export function newestSourceMtime() {
+  let newest = 0;
+  for (const dir of sourceDirs) {
+    for (const file of walk(path.join(root, dir))) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+const stampFile = path.join(dist, '.node-build-stamp');
+
+export function isBuildFresh() {
+  if (!fs.existsSync(stampFile)) return false;
+  return fs.statSync(stampFile).mtimeMs >= newestSourceMtime();
+}
+
+export async function buildNode() {
+  const files = sourceDirs.flatMap((dir) => walk(path.join(root, dir)));
+  const entryPoints = files.filter(isSource);
+  await build({
+    entryPoints,
+    outdir: dist,
+    outbase: root,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
+  for (const file of files) {
+    if (file.startsWith(path.join(root, 'plugins')) && !isSource(file) && !/\.test\.tsx?$/.test(file)) {
+      const target = path.join(dist, path.relative(root, file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+    }
+  }
+  fs.mkdirSync(dist, { recursive: true });
+  fs.writeFileSync(stampFile, new Date().toISOString());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildNode();
+}

@@ -1,0 +1,60 @@
+/**
+ * The one event stream of a run. The app (over IPC), the browser mode (over WebSocket) and the
+ * `weft` command all consume these; every payload is JSON-safe.
+ */
+import type { Metadata } from './metadata.js';
+
+export type RunMode = 'full' | 'update';
+export type ToolStatus = 'pending' | 'running' | 'ok' | 'error' | 'cancelled';
+export type RunStatus = 'ok' | 'error' | 'cancelled';
+export type MessageLevel = 'info' | 'warn' | 'error';
+
+/** Preview cells are JSON-safe: int64 as a decimal string, blob as base64, dates as ISO strings. */
+export type PreviewValue = string | number | boolean | null;
+export type PreviewRow = Record<string, PreviewValue>;
+
+export interface ToolMessage {
+  level: MessageLevel;
+  text: string;
+}
+
+export type RunEvent =
+  | { type: 'run-started'; runId: string; mode: RunMode; toolIds: string[] }
+  | { type: 'tool-status'; runId: string; toolId: string; status: ToolStatus }
+  | { type: 'tool-progress'; runId: string; toolId: string; fraction: number }
+  | { type: 'tool-message'; runId: string; toolId: string; level: MessageLevel; text: string }
+  | { type: 'anchor-opened'; runId: string; toolId: string; anchor: string; metadata: Metadata }
+  | { type: 'anchor-records'; runId: string; toolId: string; anchor: string; records: number }
+  | {
+      type: 'anchor-preview';
+      runId: string;
+      toolId: string;
+      anchor: string;
+      rows: PreviewRow[];
+      /** true when the anchor wrote more rows than the preview holds */
+      truncated: boolean;
+    }
+  | { type: 'result-stored'; runId: string; toolId: string; path: string }
+  | { type: 'run-finished'; runId: string; mode: RunMode; status: RunStatus; durationMs: number };
+
+export interface AnchorSummary {
+  /** absent in update-only runs */
+  records?: number;
+  metadata: Metadata;
+}
+
+export interface ToolRunSummary {
+  status: RunStatus;
+  messages: ToolMessage[];
+  outputs: Record<string, AnchorSummary>;
+  results: string[];
+}
+
+/** The shape of `weft run --json` (workflow-and-cli.md). */
+export interface RunSummary {
+  runId: string;
+  mode: RunMode;
+  status: RunStatus;
+  durationMs: number;
+  tools: Record<string, ToolRunSummary>;
+}

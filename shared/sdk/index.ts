@@ -1,0 +1,2 @@
+export * from './plugin.js';
+export { BasePlugin } from './basePlugin.js';

@@ -1,0 +1,138 @@
+/**
+ * The typed SDK for plugin authors (plugin-sdk.md sections 2–6). Types only, plus the optional
+ * base class in `basePlugin.ts`: a plugin never needs to import anything from Weft at run time.
+ */
+import type { Field, Metadata } from '../metadata.js';
+import type { AnchorManifest } from '../manifest.js';
+
+export type { Field, Metadata };
+
+/** A cell value as plugins see it (plugin-sdk.md section 4). */
+export type RecordValue = boolean | number | bigint | string | Uint8Array | null;
+export type RecordRow = Record<string, RecordValue>;
+
+export interface RecordPacket {
+  readonly length: number;
+  readonly metadata: Metadata;
+  /** array-like of the field's values, `null` for a missing value */
+  column(name: string): ArrayLike<RecordValue>;
+  rows(): Iterable<RecordRow>;
+  /** the Apache Arrow `Table` (package `apache-arrow`) backing this packet */
+  readonly table: unknown;
+}
+
+export interface InputConnection {
+  readonly name: string;
+  readonly anchor: string;
+  readonly metadata: Metadata;
+  /** the current packet; only valid inside `onRecordPacket` */
+  read(): RecordPacket;
+}
+
+export interface InputAnchor {
+  readonly name: string;
+  readonly connections: InputConnection[];
+}
+
+export interface OutputAnchor {
+  readonly name: string;
+  readonly metadata: Metadata | null;
+  readonly isOpen: boolean;
+  open(metadata: Metadata): void;
+  write(packet: RecordPacket | RecordRow[]): void | Promise<void>;
+  flush(): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+export interface Environment {
+  readonly updateOnly: boolean;
+  readonly workflowDir: string | null;
+  readonly tempDir: string;
+  readonly runId: string;
+  readonly sdkVersion: string;
+  readonly weftVersion: string;
+}
+
+export interface IO {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  updateProgress(fraction: number): void;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface PluginState {
+  get(key: string): Promise<JsonValue | undefined>;
+  set(key: string, value: JsonValue): Promise<void>;
+  delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+export interface DataBlobs {
+  put(key: string, data: Uint8Array | string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  delete(key: string): Promise<void>;
+  list(): Promise<string[]>;
+}
+
+export interface Results {
+  /** stores a file result of this run; returns its absolute path */
+  store(fileName: string, data: Uint8Array | string, mimeType?: string): Promise<string>;
+}
+
+export interface VirtualPluginDefinition {
+  id: string;
+  name: string;
+  description?: string;
+  category?: string;
+  inputs: AnchorManifest[];
+  outputs: AnchorManifest[];
+  configSchema?: Record<string, unknown>;
+  defaultConfig?: Record<string, unknown>;
+  data: JsonValue;
+}
+
+export interface VirtualPluginRecord extends VirtualPluginDefinition {
+  /** full id of the parent tool, e.g. `acme/preset-maker` */
+  parent: string;
+  /** the package that owns it (the parent's package) */
+  package: string;
+  createdAt: string;
+}
+
+export interface VirtualPlugins {
+  create(definition: VirtualPluginDefinition): Promise<VirtualPluginRecord>;
+  remove(id: string): Promise<void>;
+  list(): Promise<VirtualPluginRecord[]>;
+}
+
+export interface Records {
+  fromRows(metadata: Metadata, rows: RecordRow[]): RecordPacket;
+  fromColumns(metadata: Metadata, columns: Record<string, ArrayLike<RecordValue>>): RecordPacket;
+}
+
+export interface Provider {
+  readonly toolId: string;
+  readonly toolConfig: Record<string, unknown>;
+  readonly environment: Environment;
+  readonly io: IO;
+  getInputAnchor(name: string): InputAnchor;
+  getOutputAnchor(name: string): OutputAnchor;
+  readonly records: Records;
+  readonly state: PluginState;
+  readonly blobs: DataBlobs;
+  readonly results: Results;
+  readonly virtualPlugins: VirtualPlugins;
+  readonly virtualPlugin: VirtualPluginRecord | null;
+}
+
+export interface Plugin {
+  onInputConnectionOpened?(connection: InputConnection): void | Promise<void>;
+  onRecordPacket?(connection: InputConnection): void | Promise<void>;
+  onComplete?(): void | Promise<void>;
+}
+
+export type PluginClass = new (provider: Provider) => Plugin;
+
+export const SDK_VERSION = '1.0.0';

@@ -1,0 +1,96 @@
+/**
+ * The typed API between the engine host (Electron main, or the browser-mode server) and the
+ * renderer. Commands return Promises; pushed events are `onX(cb) → unsubscribe`.
+ * The Electron preload and the web bridge both expose exactly this interface.
+ */
+import type { ToolDescriptor } from './manifest.js';
+import type { PlacedError } from './placedError.js';
+import type { PreviewRow, RunEvent, RunSummary } from './runEvents.js';
+import type { Workflow } from './workflow.js';
+
+export type Unsubscribe = () => void;
+
+export interface OpenedWorkflow {
+  path: string;
+  workflow: Workflow;
+  /** tools whose plugin is not installed (kept in the workflow as they are) */
+  missingPlugins: string[];
+}
+
+export interface DirectoryEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'directory';
+}
+
+export interface DirectoryListing {
+  path: string;
+  parent: string | null;
+  entries: DirectoryEntry[];
+}
+
+export interface RunHistoryEntry {
+  runId: string;
+  startedAt: string;
+  status: RunSummary['status'];
+  durationMs: number;
+  workflowPath: string | null;
+  results: string[];
+}
+
+export interface BrowsePage {
+  rows: PreviewRow[];
+  offset: number;
+  total: number;
+}
+
+export interface PluginChange {
+  kind: 'installed' | 'removed' | 'reloaded' | 'virtual-created' | 'virtual-removed' | 'loaded';
+  package: string;
+  toolIds: string[];
+}
+
+export interface SaveAsToolRequest {
+  /** short id of the new tool, `[a-z0-9][a-z0-9-]*` */
+  id: string;
+  name: string;
+  description?: string;
+  category?: string;
+  /** the selected tools and the connections between them (one input side, one output side) */
+  tools: Workflow['tools'];
+  connections: Workflow['connections'];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: PlacedError };
+
+export interface WeftApi {
+  listTools(): Promise<ToolDescriptor[]>;
+  openWorkflow(path: string): Promise<OpenedWorkflow>;
+  saveWorkflow(path: string, workflow: Workflow): Promise<void>;
+  /** starts an update-only run; a newer call supersedes (cancels) an older one */
+  updateOnly(workflow: Workflow, workflowPath: string | null): Promise<RunSummary>;
+  /** starts a full run and resolves when it ends; progress arrives through onRunEvent */
+  runWorkflow(workflow: Workflow, workflowPath: string | null): Promise<RunSummary>;
+  cancelRun(): Promise<void>;
+  browseRows(runId: string, toolId: string, anchor: string, offset: number, limit: number): Promise<BrowsePage>;
+  listRuns(): Promise<RunHistoryEntry[]>;
+  cleanRuns(olderThanDays: number): Promise<number>;
+  installPlugin(dir: string, force: boolean): Promise<ToolDescriptor[]>;
+  removePlugin(packageName: string): Promise<void>;
+  loadPluginFolder(dir: string): Promise<ToolDescriptor[]>;
+  saveAsTool(request: SaveAsToolRequest): Promise<ToolDescriptor>;
+  removeVirtualTool(fullId: string): Promise<void>;
+  listDirectory(path: string | null): Promise<DirectoryListing>;
+  onRunEvent(callback: (event: RunEvent) => void): Unsubscribe;
+  onPluginsChanged(callback: (change: PluginChange) => void): Unsubscribe;
+}
+
+/** The command names of WeftApi, from which IPC channels and WebSocket methods are derived. */
+export const WEFT_API_COMMANDS = [
+  'listTools', 'openWorkflow', 'saveWorkflow', 'updateOnly', 'runWorkflow', 'cancelRun',
+  'browseRows', 'listRuns', 'cleanRuns', 'installPlugin', 'removePlugin', 'loadPluginFolder',
+  'saveAsTool', 'removeVirtualTool', 'listDirectory',
+] as const satisfies readonly (keyof WeftApi)[];
+
+export type WeftApiCommand = (typeof WEFT_API_COMMANDS)[number];
+export const WEFT_API_EVENTS = ['onRunEvent', 'onPluginsChanged'] as const;

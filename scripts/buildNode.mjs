@@ -42,6 +42,22 @@ export function isBuildFresh() {
   return fs.statSync(stampFile).mtimeMs >= newestSourceMtime();
 }
 
+// The built-in package's manifest is assembled from one `tool.json` per tool folder, so each
+// tool owns its own file; dist/plugins is then an ordinary plugin package folder.
+function writeBuiltinManifest() {
+  const pluginsDir = path.join(root, 'plugins');
+  const pkg = JSON.parse(fs.readFileSync(path.join(pluginsDir, 'weft-package.json'), 'utf8'));
+  const tools = [];
+  for (const entry of fs.readdirSync(pluginsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const toolFile = path.join(pluginsDir, entry.name, 'tool.json');
+    if (entry.isDirectory() && fs.existsSync(toolFile)) tools.push(JSON.parse(fs.readFileSync(toolFile, 'utf8')));
+  }
+  const target = path.join(dist, 'plugins', 'weft-plugin.json');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, JSON.stringify({ ...pkg, tools }, null, 2) + '\n');
+  fs.rmSync(path.join(dist, 'plugins', 'weft-package.json'), { force: true });
+}
+
 export async function buildNode() {
   const files = sourceDirs.flatMap((dir) => walk(path.join(root, dir)));
   const entryPoints = files.filter(isSource);
@@ -62,6 +78,7 @@ export async function buildNode() {
       fs.copyFileSync(file, target);
     }
   }
+  writeBuiltinManifest();
   fs.mkdirSync(dist, { recursive: true });
   fs.writeFileSync(stampFile, new Date().toISOString());
 }

@@ -1,0 +1,55 @@
+/**
+ * Workflow files on disk: load (errors name the file), save atomically. The app, the browser mode
+ * and the `weft` command all open and save through here, so they read and write the same files.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { PlacedError } from '../../../shared/placedError.js';
+import type { Workflow } from '../../../shared/workflow.js';
+import { parseWorkflowText, serializeWorkflow, validateWorkflow, type ToolLookup } from '../../../shared/workflowFile.js';
+import { writeFileAtomic } from './atomicWrite.js';
+
+export type LoadedWorkflowFile =
+  | { ok: true; path: string; workflow: Workflow; missingPlugins: string[] }
+  | { ok: false; path: string; errors: PlacedError[] };
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not a workflow file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot read the file: ${(error as Error).message}`;
+}
+
+/** reads and validates a workflow file; `file` in each error is the absolute path */
+export async function loadWorkflowFile(filePath: string, lookup?: ToolLookup): Promise<LoadedWorkflowFile> {
+  const absolute = path.resolve(filePath);
+  let text: string;
+  try {
+    text = await fs.readFile(absolute, 'utf8');
+  } catch (error) {
+    return { ok: false, path: absolute, errors: [{ file: absolute, message: readProblem(error) }] };
+  }
+  const result = parseWorkflowText(text, { file: absolute, ...(lookup && { lookup }) });
+  return result.ok ? { ok: true, path: absolute, workflow: result.workflow, missingPlugins: result.missingPlugins } : { ok: false, path: absolute, errors: result.errors };
+}
+
+export class WorkflowFileError extends Error {
+  constructor(readonly errors: PlacedError[]) {
+    super(errors.map((e) => [e.file, e.path, e.message].filter(Boolean).join(': ')).join('\n'));
+    this.name = 'WorkflowFileError';
+  }
+}
+
+/**
+ * validates the workflow's shape and graph (anchors too when a lookup is given) and writes it
+ * atomically; an invalid workflow throws WorkflowFileError and the file is left as it was
+ */
+export async function saveWorkflowFile(filePath: string, workflow: unknown, lookup?: ToolLookup): Promise<Workflow> {
+  const absolute = path.resolve(filePath);
+  const checked = validateWorkflow(workflow, { file: absolute, ...(lookup && { lookup }) });
+  if (!checked.ok) throw new WorkflowFileError(checked.errors);
+  await fs.mkdir(path.dirname(absolute), { recursive: true });
+  await writeFileAtomic(absolute, serializeWorkflow(checked.workflow));
+  return checked.workflow;
+}

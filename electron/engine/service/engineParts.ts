@@ -1,0 +1,32 @@
+/**
+ * What the engine service needs from the registry (B2) and the runtime (A), stated as the
+ * service uses them. `engineHost.ts` adapts the real PluginRegistry and WorkflowRunner to these.
+ */
+import type { ToolDescriptor } from '../../../shared/manifest.js';
+import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
+import type { PluginChange, Unsubscribe } from '../../../shared/weftApi.js';
+import type { Workflow } from '../../../shared/workflow.js';
+import type { ToolResolver } from '../hostContracts.js';
+
+export interface ServiceRegistry extends ToolResolver {
+  listTools(): ToolDescriptor[];
+  install(dir: string, force: boolean): Promise<ToolDescriptor[]>;
+  remove(packageName: string): Promise<void>;
+  loadFolder(dir: string): Promise<ToolDescriptor[]>;
+  onChange(callback: (change: PluginChange) => void): Unsubscribe;
+  dispose(): Promise<void>;
+}
+
+export interface ServiceRunOptions {
+  mode: RunMode;
+  workflowDir: string | null;
+  timeoutMs?: number;
+  previewRows?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface ServiceRunner {
+  run(workflow: Workflow, options: ServiceRunOptions): Promise<RunSummary>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,263 @@
+/**
+ * One window's (or one browser connection's) view of the engine: it implements WeftApi over the
+ * process-wide EngineHost parts. Per session: the current full run with its AbortController (for
+ * cancelRun), the current update-only run (a newer call aborts it; it never blocks a full run),
+ * and the event subscribers.
+ */
+import path from 'node:path';
+import type { ToolDescriptor } from '../../../shared/manifest.js';
+import { formatPlacedError } from '../../../shared/placedError.js';
+import type { RunEvent, RunSummary } from '../../../shared/runEvents.js';
+import type {
+  BrowsePage, DirectoryListing, OpenedWorkflow, PluginChange, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
+} from '../../../shared/weftApi.js';
+import type { Workflow } from '../../../shared/workflow.js';
+import { validateWorkflow } from '../../../shared/workflowFile.js';
+import type { ResultsStore } from '../stores/resultsStore.js';
+import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
+import {
+  ArgumentError, optionalString, requireBoolean, requireCount, requireFunction, requireNumber, requireObject, requireString,
+} from './argumentChecks.js';
+import { BrowseReader, browseFileName } from './browseRows.js';
+import { listDirectory } from './directoryListing.js';
+import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
+
+const PREVIEW_ROWS = 100;
+const MAX_BROWSE_PAGE = 100_000;
+
+export interface SessionParts {
+  registry: ServiceRegistry;
+  runner: ServiceRunner;
+  results: ResultsStore;
+  saveAsTool(request: SaveAsToolRequest): Promise<ToolDescriptor>;
+  removeVirtualTool(fullId: string): Promise<void>;
+}
+
+export interface WeftSession extends WeftApi {
+  dispose(): void;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
+export function createWeftSession(parts: SessionParts): WeftSession {
+  return new EngineSession(parts);
+}
+
+class EngineSession implements WeftSession {
+  private fullRun: ActiveRun | null = null;
+  private updateRun: ActiveRun | null = null;
+  private readonly runListeners = new Set<(event: RunEvent) => void>();
+  private readonly pluginListeners = new Set<(change: PluginChange) => void>();
+  private readonly unsubscribeRegistry: Unsubscribe;
+  private readonly browse = new BrowseReader();
+  private disposed = false;
+
+  constructor(private readonly parts: SessionParts) {
+    this.unsubscribeRegistry = parts.registry.onChange((change) => {
+      for (const listener of [...this.pluginListeners]) callSafely(listener, change);
+    });
+  }
+
+  async listTools(): Promise<ToolDescriptor[]> {
+    this.assertOpen('listTools');
+    return this.parts.registry.listTools();
+  }
+
+  async openWorkflow(filePath: string): Promise<OpenedWorkflow> {
+    this.assertOpen('openWorkflow');
+    const file = requireString('openWorkflow', 'path', filePath);
+    const loaded = await loadWorkflowFile(file, this.lookup);
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatPlacedError).join('\n'));
+    return { path: loaded.path, workflow: loaded.workflow, missingPlugins: loaded.missingPlugins };
+  }
+
+  async saveWorkflow(filePath: string, workflow: Workflow): Promise<void> {
+    this.assertOpen('saveWorkflow');
+    const file = requireString('saveWorkflow', 'path', filePath);
+    requireObject('saveWorkflow', 'workflow', workflow);
+    await saveWorkflowFile(file, workflow, this.lookup);
+  }
+
+  async updateOnly(workflow: Workflow, workflowPath: string | null): Promise<RunSummary> {
+    this.assertOpen('updateOnly');
+    const checked = this.checkRunArguments('updateOnly', workflow, workflowPath);
+    this.updateRun?.controller.abort();
+    const controller = new AbortController();
+    const done = this.parts.runner.run(checked.workflow, {
+      mode: 'update',
+      workflowDir: checked.workflowDir,
+      previewRows: PREVIEW_ROWS,
+      signal: controller.signal,
+      onEvent: (event) => this.emitRunEvent(event),
+    });
+    const run: ActiveRun = { controller, done };
+    this.updateRun = run;
+    try {
+      return await done;
+    } finally {
+      if (this.updateRun === run) this.updateRun = null;
+    }
+  }
+
+  async runWorkflow(workflow: Workflow, workflowPath: string | null): Promise<RunSummary> {
+    this.assertOpen('runWorkflow');
+    const checked = this.checkRunArguments('runWorkflow', workflow, workflowPath);
+    if (this.fullRun) throw new Error('runWorkflow: a run is already in progress in this window; cancel it first');
+    const controller = new AbortController();
+    const startedAt = new Date().toISOString();
+    const done = this.parts.runner.run(checked.workflow, {
+      mode: 'full',
+      workflowDir: checked.workflowDir,
+      previewRows: PREVIEW_ROWS,
+      signal: controller.signal,
+      onEvent: (event) => this.emitRunEvent(event),
+    });
+    const run: ActiveRun = { controller, done };
+    this.fullRun = run;
+    try {
+      const summary = await done;
+      await this.recordRun(summary, startedAt, checked.workflowPath);
+      return summary;
+    } finally {
+      if (this.fullRun === run) this.fullRun = null;
+    }
+  }
+
+  async cancelRun(): Promise<void> {
+    this.assertOpen('cancelRun');
+    const run = this.fullRun;
+    if (!run) return;
+    run.controller.abort();
+    // resolve once the run has stopped (the runner stops within a second), but never hang here
+    await Promise.race([run.done.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+  }
+
+  async browseRows(runId: string, toolId: string, anchor: string, offset: number, limit: number): Promise<BrowsePage> {
+    this.assertOpen('browseRows');
+    requireString('browseRows', 'runId', runId);
+    requireString('browseRows', 'toolId', toolId);
+    requireString('browseRows', 'anchor', anchor);
+    requireCount('browseRows', 'offset', offset);
+    requireCount('browseRows', 'limit', limit, MAX_BROWSE_PAGE);
+    let runDir: string;
+    try {
+      runDir = this.parts.results.runDir(runId);
+    } catch (error) {
+      throw new ArgumentError('browseRows', (error as Error).message);
+    }
+    const files = await this.parts.results.listResults(runId);
+    const wanted = browseFileName(toolId);
+    const file = files.find((f) => path.basename(f) === wanted && path.dirname(path.dirname(f)) === runDir) ?? files.find((f) => path.basename(f) === wanted);
+    if (!file) throw new Error(`browseRows: run ${runId} has no browse result for tool "${toolId}"`);
+    return this.browse.page(file, offset, limit);
+  }
+
+  async listRuns(): Promise<RunHistoryEntry[]> {
+    this.assertOpen('listRuns');
+    return this.parts.results.listRuns();
+  }
+
+  async cleanRuns(olderThanDays: number): Promise<number> {
+    this.assertOpen('cleanRuns');
+    return this.parts.results.cleanRuns(requireNumber('cleanRuns', 'olderThanDays', olderThanDays));
+  }
+
+  async installPlugin(dir: string, force: boolean): Promise<ToolDescriptor[]> {
+    this.assertOpen('installPlugin');
+    return this.parts.registry.install(path.resolve(requireString('installPlugin', 'dir', dir)), requireBoolean('installPlugin', 'force', force));
+  }
+
+  async removePlugin(packageName: string): Promise<void> {
+    this.assertOpen('removePlugin');
+    await this.parts.registry.remove(requireString('removePlugin', 'packageName', packageName));
+  }
+
+  async loadPluginFolder(dir: string): Promise<ToolDescriptor[]> {
+    this.assertOpen('loadPluginFolder');
+    return this.parts.registry.loadFolder(path.resolve(requireString('loadPluginFolder', 'dir', dir)));
+  }
+
+  async saveAsTool(request: SaveAsToolRequest): Promise<ToolDescriptor> {
+    this.assertOpen('saveAsTool');
+    const checked = requireObject('saveAsTool', 'request', request);
+    requireString('saveAsTool', 'request.id', checked.id);
+    requireString('saveAsTool', 'request.name', checked.name);
+    if (!Array.isArray(checked.tools)) throw new ArgumentError('saveAsTool', 'request.tools must be an array');
+    if (!Array.isArray(checked.connections)) throw new ArgumentError('saveAsTool', 'request.connections must be an array');
+    return this.parts.saveAsTool(request);
+  }
+
+  async removeVirtualTool(fullId: string): Promise<void> {
+    this.assertOpen('removeVirtualTool');
+    await this.parts.removeVirtualTool(requireString('removeVirtualTool', 'fullId', fullId));
+  }
+
+  async listDirectory(dir: string | null): Promise<DirectoryListing> {
+    this.assertOpen('listDirectory');
+    return listDirectory(optionalString('listDirectory', 'path', dir));
+  }
+
+  onRunEvent(callback: (event: RunEvent) => void): Unsubscribe {
+    const listener = requireFunction<(event: RunEvent) => void>('onRunEvent', 'callback', callback);
+    this.runListeners.add(listener);
+    return () => this.runListeners.delete(listener);
+  }
+
+  onPluginsChanged(callback: (change: PluginChange) => void): Unsubscribe {
+    const listener = requireFunction<(change: PluginChange) => void>('onPluginsChanged', 'callback', callback);
+    this.pluginListeners.add(listener);
+    return () => this.pluginListeners.delete(listener);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.fullRun?.controller.abort();
+    this.updateRun?.controller.abort();
+    this.unsubscribeRegistry();
+    this.runListeners.clear();
+    this.pluginListeners.clear();
+  }
+
+  private readonly lookup = (fullId: string) => this.parts.registry.resolve(fullId)?.descriptor;
+
+  private assertOpen(method: string): void {
+    if (this.disposed) throw new Error(`${method}: this session was closed`);
+  }
+
+  private checkRunArguments(method: string, workflow: unknown, workflowPath: unknown) {
+    const file = optionalString(method, 'workflowPath', workflowPath);
+    requireObject(method, 'workflow', workflow);
+    const checked = validateWorkflow(workflow, { lookup: this.lookup, ...(file !== null && { file }) });
+    if (!checked.ok) throw new Error(checked.errors.map(formatPlacedError).join('\n'));
+    const absolute = file === null ? null : path.resolve(file);
+    return { workflow: checked.workflow, workflowPath: absolute, workflowDir: absolute === null ? null : path.dirname(absolute) };
+  }
+
+  private emitRunEvent(event: RunEvent): void {
+    for (const listener of [...this.runListeners]) callSafely(listener, event);
+  }
+
+  private async recordRun(summary: RunSummary, startedAt: string, workflowPath: string | null): Promise<void> {
+    const results = Object.values(summary.tools).flatMap((tool) => tool.results);
+    try {
+      await this.parts.results.recordRun({
+        runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath, results,
+      });
+    } catch (error) {
+      // the run itself succeeded or failed on its own; a history write problem must not change its outcome
+      process.emitWarning(`could not record run ${summary.runId} in the run history: ${(error as Error).message}`);
+    }
+  }
+}
+
+function callSafely<T>(listener: (value: T) => void, value: T): void {
+  try {
+    listener(value);
+  } catch (error) {
+    process.emitWarning(`a Weft event listener threw: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The `weft` command line (workflow-and-cli.md), parsed into a Command. Anything that cannot be
+ * understood is a UsageError (exit 2). Relative FILE and DIR arguments are taken from the folder
+ * the user ran the command in: `$INIT_CWD` under `npm run`, else the current folder.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const TOOL_TYPES = ['input', 'output', 'single-input-single-output', 'multiple-inputs', 'multiple-outputs'] as const;
+export type ToolType = (typeof TOOL_TYPES)[number];
+
+export type Command =
+  | { kind: 'help'; topic: string | null }
+  | { kind: 'version' }
+  | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; verbose: boolean }
+  | { kind: 'plugins-install'; dir: string; force: boolean; verbose: boolean }
+  | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
+  | { kind: 'plugins-remove'; name: string; verbose: boolean }
+  | { kind: 'plugins-new'; dir: string; toolType: ToolType; verbose: boolean };
+
+export class UsageError extends Error {
+  constructor(message: string, readonly json = false) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function invocationFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const initCwd = env.INIT_CWD?.trim();
+  return initCwd ? path.resolve(initCwd) : process.cwd();
+}
+
+interface Options {
+  plugins?: { type: 'string'; multiple: true };
+  json?: { type: 'boolean' };
+  timeout?: { type: 'string' };
+  verbose?: { type: 'boolean'; short?: string };
+  force?: { type: 'boolean' };
+  'tool-type'?: { type: 'string' };
+  help?: { type: 'boolean'; short: string };
+}
+
+function parse(args: string[], options: Options, usage: string) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const json = args.includes('--json');
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (usage: ${usage})`, json);
+  }
+}
+
+function onePositional(positionals: string[], what: string, usage: string, json = false): string {
+  if (positionals.length === 0) throw new UsageError(`missing ${what} (usage: ${usage})`, json);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}" (usage: ${usage})`, json);
+  const value = positionals[0]!;
+  if (value.trim() === '') throw new UsageError(`${what} must not be empty (usage: ${usage})`, json);
+  return value;
+}
+
+export const USAGE = {
+  run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--verbose]',
+  update: 'weft update FILE [--plugins DIR]… [--json] [--verbose]',
+  install: 'weft plugins install DIR [--force]',
+  list: 'weft plugins list [--json] [--plugins DIR]…',
+  remove: 'weft plugins remove NAME',
+  new: `weft plugins new DIR --tool-type ${TOOL_TYPES.join('|')}`,
+} as const;
+
+export function parseCommandLine(argv: string[], cwd: string = invocationFolder()): Command {
+  const [command, ...rest] = argv;
+  const resolve = (p: string) => path.resolve(cwd, p);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null };
+  }
+  if (command === '--version' || command === '-v') return { kind: 'version' };
+
+  if (command === 'run' || command === 'update') {
+    const usage = command === 'run' ? USAGE.run : USAGE.update;
+    const options: Options = { plugins: { type: 'string', multiple: true }, json: { type: 'boolean' }, verbose: { type: 'boolean' } };
+    if (command === 'run') options.timeout = { type: 'string' };
+    const { values, positionals } = parse(rest, options, usage);
+    if (values.help) return { kind: 'help', topic: command };
+    const json = values.json === true;
+    const file = resolve(onePositional(positionals, 'FILE', usage, json));
+    let timeoutMs: number | null = null;
+    if (typeof values.timeout === 'string') {
+      const seconds = Number(values.timeout);
+      if (values.timeout.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+        throw new UsageError(`--timeout takes a number of seconds greater than 0, got "${values.timeout}"`, json);
+      }
+      timeoutMs = Math.round(seconds * 1000);
+    }
+    const pluginDirs = (values.plugins as string[] | undefined ?? []).map(resolve);
+    return { kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, verbose: values.verbose === true };
+  }
+
+  if (command === 'plugins') {
+    const [sub, ...args] = rest;
+    if (sub === undefined || sub === '--help' || sub === '-h') return { kind: 'help', topic: 'plugins' };
+    if (sub === 'install') {
+      const { values, positionals } = parse(args, { force: { type: 'boolean' }, verbose: { type: 'boolean' } }, USAGE.install);
+      if (values.help) return { kind: 'help', topic: 'plugins' };
+      return { kind: 'plugins-install', dir: resolve(onePositional(positionals, 'DIR', USAGE.install)), force: values.force === true, verbose: values.verbose === true };
+    }
+    if (sub === 'list') {
+      const { values, positionals } = parse(args, { json: { type: 'boolean' }, plugins: { type: 'string', multiple: true }, verbose: { type: 'boolean' } }, USAGE.list);
+      if (values.help) return { kind: 'help', topic: 'plugins' };
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (usage: ${USAGE.list})`, values.json === true);
+      return { kind: 'plugins-list', json: values.json === true, pluginDirs: (values.plugins as string[] | undefined ?? []).map(resolve), verbose: values.verbose === true };
+    }
+    if (sub === 'remove') {
+      const { values, positionals } = parse(args, { verbose: { type: 'boolean' } }, USAGE.remove);
+      if (values.help) return { kind: 'help', topic: 'plugins' };
+      return { kind: 'plugins-remove', name: onePositional(positionals, 'NAME', USAGE.remove), verbose: values.verbose === true };
+    }
+    if (sub === 'new') {
+      const { values, positionals } = parse(args, { 'tool-type': { type: 'string' }, verbose: { type: 'boolean' } }, USAGE.new);
+      if (values.help) return { kind: 'help', topic: 'plugins' };
+      const dir = resolve(onePositional(positionals, 'DIR', USAGE.new));
+      const toolType = values['tool-type'];
+      if (typeof toolType !== 'string') throw new UsageError(`missing --tool-type (usage: ${USAGE.new})`);
+      if (!(TOOL_TYPES as readonly string[]).includes(toolType)) {
+        throw new UsageError(`unknown --tool-type "${toolType}" (one of: ${TOOL_TYPES.join(', ')})`);
+      }
+      return { kind: 'plugins-new', dir, toolType: toolType as ToolType, verbose: values.verbose === true };
+    }
+    throw new UsageError(`unknown command "plugins ${sub}" (try: install, list, remove, new)`);
+  }
+  throw new UsageError(`unknown command "${command}" (try: weft --help)`, rest.includes('--json'));
+}
+
+export const HELP_TEXT = `weft: run and manage Weft workflows from the command line
+
+Usage:
+  ${USAGE.run}
+      a full run. Exit 0: every tool succeeded; 1: a tool failed or the run timed out;
+      2: the file or the arguments are invalid.
+  ${USAGE.update}
+      an update-only run: each tool's output anchors with their metadata, and its messages.
+  ${USAGE.install}
+      validate and install a plugin folder (--force replaces an installed package of that name).
+  ${USAGE.list}
+      every tool: built-in, installed, loaded and virtual.
+  ${USAGE.remove}
+      remove an installed package with its virtual plugins, state and blobs.
+  ${USAGE.new}
+      scaffold a TypeScript plugin package with a test and a build script.
+
+Options:
+  --plugins DIR     load a plugin folder for this command only, without installing it (repeatable)
+  --json            print only one JSON object on stdout
+  --timeout SECONDS stop the run after this long (tools still running fail with a timeout)
+  --verbose         show stack traces with errors
+  -h, --help        this help
+
+The data folder is $WEFT_HOME, else the per-user Weft folder. Relative paths are taken from the
+folder the command was run in ($INIT_CWD under npm run).
+`;

@@ -1,0 +1,61 @@
+/** `weft run FILE` and `weft update FILE` (workflow-and-cli.md). */
+import path from 'node:path';
+import { formatPlacedError } from '../../shared/placedError.js';
+import type { RunSummary } from '../../shared/runEvents.js';
+import { resolveDataFolder } from '../engine/dataFolder.js';
+import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
+import { loadWorkflowFile } from '../engine/workflowFiles/workflowFileStore.js';
+import type { Command } from './commandLine.js';
+import { ProgressLines, summaryText } from './humanOutput.js';
+import { invalidJson, summaryJson } from './summaryJson.js';
+import type { Terminal } from './terminal.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_INVALID = 2;
+
+/** exit 2: prints the messages on stderr, and with --json also `{ status: "invalid", errors }` on stdout */
+export function reportInvalid(terminal: Terminal, json: boolean, messages: string[]): number {
+  for (const message of messages) terminal.err(`weft: ${message}\n`);
+  if (json) terminal.out(`${JSON.stringify(invalidJson(messages), null, 2)}\n`);
+  return EXIT_INVALID;
+}
+
+export async function runCommand(command: Extract<Command, { kind: 'run' }>, terminal: Terminal): Promise<number> {
+  let host: EngineHost;
+  try {
+    host = await createEngineHost({ dataDir: resolveDataFolder(), loadedPluginDirs: command.pluginDirs });
+  } catch (error) {
+    if (error instanceof EngineStartError) return reportInvalid(terminal, command.json, error.errors.map((e) => `--plugins ${formatPlacedError(e)}`));
+    throw error;
+  }
+  try {
+    const loaded = await loadWorkflowFile(command.file, (fullId) => host.registry.resolve(fullId)?.descriptor);
+    if (!loaded.ok) return reportInvalid(terminal, command.json, loaded.errors.map(formatPlacedError));
+
+    const progress = command.json ? null : new ProgressLines(terminal, loaded.workflow.tools);
+    const startedAt = new Date().toISOString();
+    let summary: RunSummary;
+    try {
+      summary = await host.runner.run(loaded.workflow, {
+        mode: command.mode,
+        workflowDir: path.dirname(loaded.path),
+        ...(command.timeoutMs !== null && { timeoutMs: command.timeoutMs }),
+        ...(progress && { onEvent: progress.onEvent }),
+      });
+    } finally {
+      progress?.finish();
+    }
+    if (command.mode === 'full') {
+      await host.stores.results.recordRun({
+        runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath: loaded.path,
+        results: Object.values(summary.tools).flatMap((t) => t.results),
+      }).catch((error: unknown) => terminal.err(`weft: could not record the run in the run history: ${(error as Error).message}\n`));
+    }
+    if (command.json) terminal.out(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
+    else terminal.out(summaryText(terminal, summary, loaded.workflow.tools));
+    return summary.status === 'ok' ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    await host.dispose();
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * The CSV byte parser: walks UTF-8 bytes once, splitting fields on the delimiter, quote and line
+ * ends (LF, CRLF, CR), and converts each field straight into its column builder. A row cut by the
+ * end of a chunk is rolled back and re-parsed when the next chunk arrives, so chunk boundaries
+ * may fall anywhere, inside quotes included.
+ */
+import { Data, Dictionary, Field as ArrowField, Int32, RecordBatch, Schema, Struct, Utf8, makeData } from 'apache-arrow';
+import type { Field } from '../../../shared/sdk/index.js';
+import { ayxMetadataOf, isStringType } from '../../common/ioArrowTypes.js';
+import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } from './csvColumns.js';
+import {
+  datetimeEnd, isDateField, isDecimalField, isNaNLiteral, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
+} from './csvFields.js';
+
+export interface CsvDialect {
+  /** the delimiter byte, e.g. 44 for `,` */
+  delimiter: number;
+  /** the quote byte, e.g. 34 for `"`; -1 for none */
+  quote: number;
+}
+
+/** a malformed file: the parse cannot go on */
+export class CsvFormatError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(file: string, line: number, column: number, message: string) {
+    super(`${file}: line ${line}, column ${column}: ${message}`);
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const K_INT = 0, K_FLOAT = 1, K_INT64 = 2, K_BOOL = 3, K_TEXT = 4, K_DICT = 5, K_DATE = 6, K_TIME = 7, K_DATETIME = 8, K_DECIMAL = 9, K_BLOB = 10;
+
+type Builder = NumberColumn | Int64Column | BoolColumn | TextColumn | DictionaryColumn;
+
+export interface CsvParserOptions {
+  file: string;
+  fields: Field[];
+  dialect: CsvDialect;
+  /** rows per packet */
+  batchRows: number;
+  /** dictionary-encode string fields (decided per field after the first packet) */
+  dictionaryStrings: boolean;
+  /** 1-based line number of the first data row */
+  firstLine: number;
+}
+
+export interface ConversionIssue {
+  line: number;
+  column: number;
+  field: string;
+  value: string;
+  type: string;
+}
+
+export class CsvBatchParser {
+  readonly file: string;
+  readonly fields: Field[];
+  readonly batchRows: number;
+  /** rows parsed into the current batch */
+  rows = 0;
+  /** line number of the next row */
+  line: number;
+  /** values that did not convert to their field's type (set to null) */
+  issueCount = 0;
+  readonly issues: ConversionIssue[] = [];
+  /** rows with fewer fields than the header (missing ones set to null) */
+  shortRows = 0;
+  firstShortLine = 0;
+
+  private readonly delim: number;
+  private readonly quote: number;
+  private readonly kinds: Int32Array;
+  private readonly ncols: number;
+  private builders: Builder[] = [];
+  /** per field: still dictionary-encoding (strings only) */
+  private readonly dictionary: boolean[];
+  private readonly dictionaryTypes: Dictionary<Utf8, Int32>[];
+  private batchesDone = 0;
+  private scratch = new Uint8Array(1024);
+  private bytesHint: number[];
+
+  constructor(options: CsvParserOptions) {
+    this.file = options.file;
+    this.fields = options.fields;
+    this.batchRows = options.batchRows;
+    this.line = options.firstLine;
+    this.delim = options.dialect.delimiter;
+    this.quote = options.dialect.quote;
+    this.ncols = options.fields.length;
+    this.kinds = new Int32Array(this.ncols);
+    this.dictionary = options.fields.map((f) => options.dictionaryStrings && isStringType(f.type));
+    this.dictionaryTypes = options.fields.map(() => new Dictionary(new Utf8(), new Int32()));
+    this.bytesHint = options.fields.map(() => options.batchRows * 16);
+    options.fields.forEach((f, c) => { this.kinds[c] = kindOf(f.type, this.dictionary[c]); });
+    this.newBuilders();
+  }
+
+  private newBuilders(): void {
+    const cap = this.batchRows;
+    this.builders = this.fields.map((f, c): Builder => {
+      switch (this.kinds[c]) {
+        case K_INT: return new NumberColumn(f.type === 'byte' ? 'byte' : f.type === 'int16' ? 'int16' : 'int32', cap);
+        case K_FLOAT: return new NumberColumn(f.type === 'float' ? 'float' : 'double', cap);
+        case K_INT64: return new Int64Column(cap);
+        case K_BOOL: return new BoolColumn(cap);
+        case K_DICT: return new DictionaryColumn(cap, this.dictionaryTypes[c]);
+        default: return new TextColumn(cap, this.bytesHint[c], this.kinds[c] === K_BLOB);
+      }
+    });
+  }
+
+  get full(): boolean {
+    return this.rows >= this.batchRows;
+  }
+
+  /**
+   * Parses rows from `buf[pos, end)` until the batch is full or the bytes run out. Returns where
+   * it stopped: the start of the first row not taken (a row cut by `end` is left for the next call
+   * unless `eof`).
+   */
+  parse(buf: Uint8Array, pos: number, end: number, eof: boolean): number {
+    const delim = this.delim;
+    const quote = this.quote;
+    const ncols = this.ncols;
+    while (this.rows < this.batchRows && pos < end) {
+      const rowStart = pos;
+      const rowLine = this.line;
+      let b = buf[pos];
+      if (b === 10 || b === 13) { // a blank line
+        if (b === 13) {
+          if (pos + 1 >= end && !eof) return rowStart;
+          if (buf[pos + 1] === 10) pos++;
+        }
+        pos++;
+        this.line++;
+        continue;
+      }
+      let c = 0;
+      let cut = false;
+      for (;;) {
+        let fs = pos;
+        let fe: number;
+        let quoted = false;
+        let src = buf;
+        if (pos < end && buf[pos] === quote) {
+          quoted = true;
+          pos++;
+          fs = pos;
+          let escaped = false;
+          for (;;) {
+            if (pos >= end) {
+              if (!eof) { cut = true; break; }
+              throw new CsvFormatError(this.file, rowLine, c + 1, 'a quoted field is not closed before the end of the file');
+            }
+            b = buf[pos];
+            if (b === quote) {
+              if (pos + 1 >= end && !eof) { cut = true; break; }
+              if (pos + 1 < end && buf[pos + 1] === quote) { escaped = true; pos += 2; continue; }
+              break;
+            }
+            if (b === 10) this.line++;
+            pos++;
+          }
+          if (cut) break;
+          fe = pos;
+          pos++; // closing quote
+          if (pos < end) {
+            b = buf[pos];
+            if (b !== delim && b !== 10 && b !== 13) {
+              throw new CsvFormatError(this.file, this.line, c + 1, `unexpected character "${String.fromCharCode(b)}" after a closing quote`);
+            }
+          }
+          if (escaped) {
+            const len = this.unescape(buf, fs, fe, quote);
+            src = this.scratch;
+            fs = 0;
+            fe = len;
+          }
+        } else {
+          while (pos < end) {
+            b = buf[pos];
+            if (b === delim || b === 10 || b === 13) break;
+            pos++;
+          }
+          if (pos >= end && !eof) { cut = true; break; }
+          fe = pos;
+        }
+        if (c >= ncols) {
+          throw new CsvFormatError(this.file, rowLine, c + 1, `too many fields: the header has ${ncols}`);
+        }
+        if (fe === fs && !quoted) this.setNull(c);
+        else this.store(c, src, fs, fe, rowLine);
+        c++;
+        if (pos >= end) break; // end of file ends the row
+        b = buf[pos];
+        if (b === delim) { pos++; continue; }
+        if (b === 13) {
+          if (pos + 1 >= end && !eof) { cut = true; break; }
+          if (buf[pos + 1] === 10) pos++;
+        }
+        pos++;
+        this.line++;
+        break;
+      }
+      if (cut) {
+        this.line = rowLine;
+        return rowStart;
+      }
+      if (c < ncols) {
+        if (this.shortRows++ === 0) this.firstShortLine = rowLine;
+        for (; c < ncols; c++) this.setNull(c);
+      }
+      this.rows++;
+    }
+    return pos;
+  }
+
+  private unescape(buf: Uint8Array, start: number, end: number, quote: number): number {
+    if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2);
+    const out = this.scratch;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      out[n++] = buf[i];
+      if (buf[i] === quote) i++;
+    }
+    return n;
+  }
+
+  private setNull(c: number): void {
+    const b = this.builders[c];
+    if (b instanceof TextColumn || b instanceof DictionaryColumn) b.setNull(this.rows);
+    else b.valid[this.rows] = 0;
+  }
+
+  private store(c: number, buf: Uint8Array, s: number, e: number, line: number): void {
+    const row = this.rows;
+    switch (this.kinds[c]) {
+      case K_INT: {
+        const col = this.builders[c] as NumberColumn;
+        const v = parseIntField(buf, s, e);
+        if (v >= col.min && v <= col.max) { col.values[row] = v; col.valid[row] = 1; return; }
+        break;
+      }
+      case K_FLOAT: {
+        const col = this.builders[c] as NumberColumn;
+        const v = parseDoubleField(buf, s, e);
+        if (v === v || isNaNLiteral(buf, s, e)) { col.values[row] = v; col.valid[row] = 1; return; }
+        break;
+      }
+      case K_INT64: {
+        const col = this.builders[c] as Int64Column;
+        const v = parseIntField(buf, s, e);
+        if (v === v) { col.setSafe(row, v); return; }
+        const big = parseBigIntField(buf, s, e);
+        if (big !== null) { col.values[row] = big; col.valid[row] = 1; return; }
+        break;
+      }
+      case K_BOOL: {
+        const col = this.builders[c] as BoolColumn;
+        const v = parseBoolField(buf, s, e);
+        if (v >= 0) { col.values[row] = v; col.valid[row] = 1; return; }
+        break;
+      }
+      case K_DICT:
+        (this.builders[c] as DictionaryColumn).set(row, buf, s, e);
+        return;
+      case K_TEXT: case K_BLOB:
+        (this.builders[c] as TextColumn).set(row, buf, s, e);
+        return;
+      case K_DATE:
+        if (isDateField(buf, s, e)) { (this.builders[c] as TextColumn).set(row, buf, s, e); return; }
+        break;
+      case K_DATETIME: {
+        const stop = datetimeEnd(buf, s, e);
+        if (stop > 0) { this.setDatetime(this.builders[c] as TextColumn, row, buf, s, stop); return; }
+        if (isDateField(buf, s, e)) { this.setDatetime(this.builders[c] as TextColumn, row, buf, s, s + 10); return; }
+        break;
+      }
+      case K_TIME: {
+        const len = timeLength(buf, s, e);
+        if (len > 0) {
+          const col = this.builders[c] as TextColumn;
+          col.set(row, buf, s, e);
+          if (len === 5) this.appendSeconds(col, row);
+          return;
+        }
+        break;
+      }
+      case K_DECIMAL:
+        if (isDecimalField(buf, s, e)) { (this.builders[c] as TextColumn).set(row, buf, s, e); return; }
+        break;
+    }
+    this.setNull(c);
+    this.issueCount++;
+    if (this.issues.length < 10) {
+      this.issues.push({ line, column: c + 1, field: this.fields[c].name, value: text(buf, s, e), type: this.fields[c].type });
+    }
+  }
+
+  /** `YYYY-MM-DD HH:MM:SS[.fff]` from a date, or a date-time with `T` or a space */
+  private setDatetime(col: TextColumn, row: number, buf: Uint8Array, s: number, stop: number): void {
+    let at = col.reserve(row, stop - s + 9);
+    const data = col.data;
+    for (let i = s; i < s + 10; i++) data[at++] = buf[i];
+    data[at++] = 32;
+    if (stop === s + 10) {
+      data[at++] = 48; data[at++] = 48; data[at++] = 58; data[at++] = 48; data[at++] = 48; data[at++] = 58; data[at++] = 48; data[at++] = 48;
+    } else {
+      for (let i = s + 11; i < stop; i++) data[at++] = buf[i];
+      if (stop - (s + 11) === 5) { data[at++] = 58; data[at++] = 48; data[at++] = 48; }
+    }
+    col.offsets[row + 1] = at;
+    col.valid[row] = 1;
+  }
+
+  private appendSeconds(col: TextColumn, row: number): void {
+    let at = col.reserve(row, col.offsets[row + 1] - col.offsets[row] + 3) + col.offsets[row + 1] - col.offsets[row];
+    col.data[at++] = 58; col.data[at++] = 48; col.data[at++] = 48;
+    col.offsets[row + 1] = at;
+  }
+
+  /** the rows parsed so far as one Arrow record batch; starts a new batch */
+  finishBatch(): RecordBatch {
+    const length = this.rows;
+    const children: Data[] = [];
+    const arrowFields: ArrowField[] = [];
+    this.fields.forEach((f, c) => {
+      const builder = this.builders[c];
+      let data: Data;
+      if (builder instanceof DictionaryColumn) {
+        // The first packet decides: values that hardly repeat are cheaper as plain Utf8.
+        if (this.batchesDone === 0 && builder.count > Math.max(64, length / 4)) {
+          data = builder.finishPlain(length);
+          this.dictionary[c] = false;
+          this.kinds[c] = K_TEXT;
+        } else data = builder.finish(length);
+      } else {
+        data = builder.finish(length);
+        if (builder instanceof TextColumn) this.bytesHint[c] = Math.max(1024, Math.ceil(builder.bytes(length) * 1.1));
+      }
+      children.push(data);
+      arrowFields.push(new ArrowField(f.name, data.type, true, ayxMetadataOf(f)));
+    });
+    const schema = new Schema(arrowFields);
+    const batch = new RecordBatch(schema, makeData({ type: new Struct(arrowFields), length, nullCount: 0, children }));
+    this.batchesDone++;
+    this.rows = 0;
+    this.newBuilders();
+    return batch;
+  }
+}
+
+function kindOf(type: Field['type'], dictionary: boolean): number {
+  switch (type) {
+    case 'byte': case 'int16': case 'int32': return K_INT;
+    case 'float': case 'double': return K_FLOAT;
+    case 'int64': return K_INT64;
+    case 'bool': return K_BOOL;
+    case 'date': return K_DATE;
+    case 'time': return K_TIME;
+    case 'datetime': return K_DATETIME;
+    case 'fixeddecimal': return K_DECIMAL;
+    case 'blob': return K_BLOB;
+    default: return dictionary ? K_DICT : K_TEXT;
+  }
+}

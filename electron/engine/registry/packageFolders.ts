@@ -1,0 +1,94 @@
+/**
+ * The disk side of installing and removing packages under `<dataDir>/plugins/<name>/`: a package is
+ * copied into a staging folder inside the data folder, checked there, then renamed into place, so
+ * an install is all or nothing. Refusals leave the data folder exactly as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ensureModulePackageJson } from './esmEntry.js';
+
+export const PLUGINS_DIR = 'plugins';
+export const STAGING_DIR = '.staging';
+
+export function installedDir(dataDir: string, name: string): string {
+  return path.join(dataDir, PLUGINS_DIR, name);
+}
+
+export interface StagedCopy {
+  dir: string;
+  /** removes the staged copy and any folder the staging created */
+  discard(): Promise<void>;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(() => true, () => false);
+}
+
+/** removes `dir` and then its parents up to (and including) `top` while they are empty and were created by us */
+async function removeCreated(created: string[]): Promise<void> {
+  for (const dir of created) await fs.rmdir(dir).catch(() => undefined);
+}
+
+/** copies a package folder (symlinks already checked to stay inside; their targets are copied) */
+export async function stageCopy(dataDir: string, sourceDir: string, name: string): Promise<StagedCopy> {
+  const created: string[] = [];
+  for (const dir of [dataDir, path.join(dataDir, STAGING_DIR)]) {
+    if (!(await exists(dir))) {
+      await fs.mkdir(dir, { recursive: true });
+      created.unshift(dir);
+    }
+  }
+  const dir = path.join(dataDir, STAGING_DIR, `${name}-${randomBytes(6).toString('hex')}`);
+  const discard = async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+    await removeCreated(created);
+  };
+  try {
+    await fs.cp(sourceDir, dir, {
+      recursive: true,
+      dereference: true,
+      filter: (src) => path.basename(src) !== '.git',
+    });
+    await ensureModulePackageJson(dir);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return { dir, discard };
+}
+
+/** moves a staged copy into `<dataDir>/plugins/<name>`, replacing an installed one by rename */
+export async function commitStaged(dataDir: string, staged: StagedCopy, name: string): Promise<void> {
+  const target = installedDir(dataDir, name);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const old = path.join(dataDir, STAGING_DIR, `${name}-old-${randomBytes(6).toString('hex')}`);
+  const hadOld = await exists(target);
+  if (hadOld) await fs.rename(target, old);
+  try {
+    await fs.rename(staged.dir, target);
+  } catch (error) {
+    if (hadOld) await fs.rename(old, target);
+    await staged.discard();
+    throw error;
+  }
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+  await staged.discard();
+}
+
+/** removes an installed package folder: renamed away first so a crash never leaves half a package */
+export async function removeInstalledFolder(dataDir: string, name: string): Promise<void> {
+  const target = installedDir(dataDir, name);
+  const stagingRoot = path.join(dataDir, STAGING_DIR);
+  await fs.mkdir(stagingRoot, { recursive: true });
+  const doomed = path.join(stagingRoot, `${name}-removed-${randomBytes(6).toString('hex')}`);
+  await fs.rename(target, doomed);
+  await fs.rm(doomed, { recursive: true, force: true });
+  await fs.rmdir(stagingRoot).catch(() => undefined);
+}
+
+/** names of the installed packages (folders under `<dataDir>/plugins`) */
+export async function installedNames(dataDir: string): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dataDir, PLUGINS_DIR), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}

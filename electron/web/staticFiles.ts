@@ -1,0 +1,71 @@
+/**
+ * Resolves a request path to a file of the built renderer (dist/renderer), never outside it:
+ * the decoded path is resolved under the root and checked again after following links.
+ * Paths without a file extension fall back to index.html (the renderer is one page).
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export type StaticLookup =
+  | { ok: true; file: string; contentType: string; isIndex: boolean }
+  | { ok: false; status: 400 | 404; reason: string };
+
+function inside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+async function regularFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function resolveStaticFile(rootDir: string, requestPath: string): Promise<StaticLookup> {
+  const root = path.resolve(rootDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    return { ok: false, status: 400, reason: 'malformed path' };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return { ok: false, status: 400, reason: 'malformed path' };
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const file = path.resolve(root, relative);
+  if (!inside(root, file)) return { ok: false, status: 404, reason: 'not found' };
+
+  let target = file;
+  if (!(await regularFile(target))) {
+    if (path.extname(decoded) !== '') return { ok: false, status: 404, reason: 'not found' };
+    target = path.join(root, 'index.html');
+    if (!(await regularFile(target))) return { ok: false, status: 404, reason: 'the renderer is not built (dist/renderer/index.html is missing)' };
+  }
+  const realRoot = await fs.realpath(root);
+  const realTarget = await fs.realpath(target);
+  if (!inside(realRoot, realTarget)) return { ok: false, status: 404, reason: 'not found' };
+  return {
+    ok: true,
+    file: realTarget,
+    contentType: CONTENT_TYPES[path.extname(realTarget).toLowerCase()] ?? 'application/octet-stream',
+    isIndex: realTarget === path.join(realRoot, 'index.html'),
+  };
+}

@@ -5,7 +5,7 @@ import { resolveDataFolder } from '../engine/dataFolder.js';
 import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
 import { scaffoldPluginPackage } from './scaffoldCommand.js';
 import type { Command } from './commandLine.js';
-import { EXIT_FAILED, EXIT_OK, reportInvalid } from './runCommand.js';
+import { EXIT_FAILED, EXIT_OK, printNotices, reportInvalid } from './runCommand.js';
 import type { Terminal } from './terminal.js';
 
 type PluginsCommand = Extract<Command, { kind: `plugins-${string}` }>;
@@ -24,9 +24,10 @@ export function listedTool(tool: ToolDescriptor): ListedTool {
   return { id: tool.id, name: tool.name, category: tool.category, package: tool.package, version: tool.version, source: tool.source, parent: tool.parent };
 }
 
-async function withHost<T>(pluginDirs: string[], body: (host: EngineHost) => Promise<T>): Promise<T> {
+async function withHost<T>(terminal: Terminal, pluginDirs: string[], body: (host: EngineHost) => Promise<T>): Promise<T> {
   const host = await createEngineHost({ dataDir: resolveDataFolder(), loadedPluginDirs: pluginDirs });
   try {
+    printNotices(host, terminal);
     return await body(host);
   } finally {
     await host.dispose();
@@ -40,9 +41,9 @@ function toolsLine(tools: ToolDescriptor[]): string {
 export async function pluginsCommand(command: PluginsCommand, terminal: Terminal): Promise<number> {
   switch (command.kind) {
     case 'plugins-install':
-      return withHost([], async (host) => {
+      return withHost(terminal, [], async (host) => {
         try {
-          const tools = await host.registry.install(command.dir, command.force);
+          const tools = await host.registry.install(command.dir, { force: command.force });
           const first = tools[0];
           terminal.out(`Installed ${first ? `${first.package} ${first.version}` : 'the package'} with ${tools.length} tool${tools.length === 1 ? '' : 's'}: ${toolsLine(tools)}\n`);
           return EXIT_OK;
@@ -54,8 +55,8 @@ export async function pluginsCommand(command: PluginsCommand, terminal: Terminal
       });
     case 'plugins-list':
       try {
-        return await withHost(command.pluginDirs, async (host) => {
-          const tools = host.registry.listTools().map(listedTool).sort((a, b) => a.id.localeCompare(b.id));
+        return await withHost(terminal, command.pluginDirs, async (host) => {
+          const tools = host.registry.list().map(listedTool).sort((a, b) => a.id.localeCompare(b.id));
           if (command.json) terminal.out(`${JSON.stringify({ tools }, null, 2)}\n`);
           else terminal.out(listText(tools));
           return EXIT_OK;
@@ -65,7 +66,7 @@ export async function pluginsCommand(command: PluginsCommand, terminal: Terminal
         throw error;
       }
     case 'plugins-remove':
-      return withHost([], async (host) => {
+      return withHost(terminal, [], async (host) => {
         try {
           await host.registry.remove(command.name);
           terminal.out(`Removed ${command.name} with its virtual tools, state and blobs\n`);

@@ -21,6 +21,11 @@ export function reportInvalid(terminal: Terminal, json: boolean, messages: strin
   return EXIT_INVALID;
 }
 
+/** what the registry met at start (a loaded folder winning over an installed package, a broken install) */
+export function printNotices(host: EngineHost, terminal: Terminal): void {
+  for (const notice of host.registry.notices()) terminal.err(`weft: ${notice.level}: ${notice.message}\n`);
+}
+
 export async function runCommand(command: Extract<Command, { kind: 'run' }>, terminal: Terminal): Promise<number> {
   let host: EngineHost;
   try {
@@ -30,6 +35,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
     throw error;
   }
   try {
+    printNotices(host, terminal);
     const loaded = await loadWorkflowFile(command.file, (fullId) => host.registry.resolve(fullId)?.descriptor);
     if (!loaded.ok) return reportInvalid(terminal, command.json, loaded.errors.map(formatPlacedError));
 

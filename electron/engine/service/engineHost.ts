@@ -1,7 +1,7 @@
 /**
  * The engine of one process (Electron main, the browser-mode server or the `weft` command): the
- * plugin registry, the plugin services and one WorkflowRunner, shared by every session (window or
- * connection) that `createSession()` opens.
+ * plugin registry with its plugin services, and one WorkflowRunner, shared by every session
+ * (window or connection) that `createSession()` opens.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +9,10 @@ import { formatPlacedError, type PlacedError } from '../../../shared/placedError
 import { projectRoot } from '../compiledPath.js';
 import { resolveDataFolder } from '../dataFolder.js';
 import type { PluginServices } from '../hostContracts.js';
-import { createPluginServices, createPluginStores, type PluginStores } from '../stores/pluginServices.js';
-import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
-import { createRegistry, createRunner, saveAsToolFor, removeVirtualToolFor } from './hostFactories.js';
+import { createPluginRegistry, type PluginRegistry } from '../registry/pluginRegistry.js';
+import type { PluginStores } from '../stores/pluginServices.js';
+import type { ServiceRunner } from './engineParts.js';
+import { createRunner, removeVirtualToolFor, saveAsToolFor } from './hostFactories.js';
 import { createWeftSession, type WeftSession } from './weftSession.js';
 
 export interface EngineHostOptions {
@@ -19,14 +20,18 @@ export interface EngineHostOptions {
   dataDir?: string;
   /** plugin folders loaded for this process only (`--plugins DIR`, the app's development folders) */
   loadedPluginDirs?: string[];
+  /** reload a loaded folder when its files change (the app: true; the command: false) */
+  watchLoadedPlugins?: boolean;
   /** default: the version in package.json */
   weftVersion?: string;
+  /** default: the compiled built-in package (dist/plugins) */
+  builtinPluginsDir?: string;
 }
 
 export interface EngineHost {
   readonly dataDir: string;
   readonly weftVersion: string;
-  readonly registry: ServiceRegistry;
+  readonly registry: PluginRegistry;
   readonly services: PluginServices;
   readonly stores: PluginStores;
   readonly runner: ServiceRunner;
@@ -56,24 +61,28 @@ export function weftPackageVersion(): string {
   return packageVersion;
 }
 
+function startProblem(error: unknown): PlacedError {
+  const { file, problem } = error as { file?: unknown; problem?: unknown };
+  if (typeof file === 'string' && typeof problem === 'string') return { file, message: problem };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
 export async function createEngineHost(options: EngineHostOptions = {}): Promise<EngineHost> {
   const dataDir = path.resolve(options.dataDir ?? resolveDataFolder());
   const weftVersion = options.weftVersion ?? weftPackageVersion();
-  const stores = createPluginStores(dataDir);
-  const services = createPluginServices(dataDir, stores);
-  const registry = await createRegistry({ dataDir, stores });
-  const loadErrors: PlacedError[] = [];
-  for (const dir of options.loadedPluginDirs ?? []) {
-    try {
-      await registry.loadFolder(path.resolve(dir));
-    } catch (error) {
-      loadErrors.push({ file: path.resolve(dir), message: (error as Error).message });
-    }
+  let registry: PluginRegistry;
+  try {
+    registry = await createPluginRegistry({
+      dataDir,
+      loadedDirs: (options.loadedPluginDirs ?? []).map((dir) => path.resolve(dir)),
+      watchLoaded: options.watchLoadedPlugins ?? false,
+      ...(options.builtinPluginsDir !== undefined && { builtinDir: options.builtinPluginsDir }),
+    });
+  } catch (error) {
+    // everything else the registry meets at start is kept as a notice; only a loaded folder throws
+    throw new EngineStartError([startProblem(error)]);
   }
-  if (loadErrors.length > 0) {
-    await registry.dispose();
-    throw new EngineStartError(loadErrors);
-  }
+  const { services, stores } = registry;
   const runner = createRunner({ resolver: registry, services, weftVersion });
   const sessions = new Set<WeftSession>();
   const saveAsTool = saveAsToolFor({ dataDir, registry, stores });

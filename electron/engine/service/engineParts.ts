@@ -8,12 +8,15 @@ import type { PluginChange, Unsubscribe } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import type { ToolResolver } from '../hostContracts.js';
 
+/** the part of PluginRegistry (registry/pluginRegistry.ts) the service uses */
 export interface ServiceRegistry extends ToolResolver {
-  listTools(): ToolDescriptor[];
-  install(dir: string, force: boolean): Promise<ToolDescriptor[]>;
+  list(): ToolDescriptor[];
+  install(dir: string, options?: { force?: boolean }): Promise<ToolDescriptor[]>;
   remove(packageName: string): Promise<void>;
-  loadFolder(dir: string): Promise<ToolDescriptor[]>;
+  /** loads a development folder; an edit reloads it unless `watch` is false */
+  loadFolder(dir: string, options?: { watch?: boolean }): Promise<ToolDescriptor[]>;
   onChange(callback: (change: PluginChange) => void): Unsubscribe;
+  notices(): Array<{ level: 'info' | 'warn' | 'error'; message: string }>;
   dispose(): Promise<void>;
 }
 

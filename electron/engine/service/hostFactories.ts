@@ -1,11 +1,10 @@
 /**
- * Builds the real registry (B2) and runner (A) and adapts them to what the service uses
+ * Builds the real runner (A) and the virtual-tool actions, adapted to what the service uses
  * (engineParts.ts). The one place that knows their constructors.
  */
 import type { ToolDescriptor } from '../../../shared/manifest.js';
 import type { SaveAsToolRequest } from '../../../shared/weftApi.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
-import { PluginRegistry } from '../registry/pluginRegistry.js';
 import { WorkflowRunner } from '../runtime/workflowRunner.js';
 import type { PluginStores } from '../stores/pluginServices.js';
 import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
@@ -13,22 +12,6 @@ import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
 interface RegistryParts {
   dataDir: string;
   stores: PluginStores;
-}
-
-export async function createRegistry({ dataDir, stores }: RegistryParts): Promise<ServiceRegistry> {
-  const registry = new PluginRegistry({ dataDir, virtualPlugins: stores.virtualPlugins });
-  await registry.load();
-  return {
-    resolve: (fullId) => registry.resolve(fullId),
-    listTools: () => registry.listTools(),
-    install: (dir, force) => registry.install(dir, { force }),
-    remove: (name) => registry.remove(name),
-    loadFolder: (dir) => registry.loadFolder(dir),
-    onChange: (callback) => registry.onChange(callback),
-    dispose: async () => {
-      await registry.dispose();
-    },
-  };
 }
 
 export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string }): ServiceRunner {

@@ -63,7 +63,7 @@ class EngineSession implements WeftSession {
 
   async listTools(): Promise<ToolDescriptor[]> {
     this.assertOpen('listTools');
-    return this.parts.registry.listTools();
+    return this.parts.registry.list();
   }
 
   async openWorkflow(filePath: string): Promise<OpenedWorkflow> {
@@ -167,7 +167,7 @@ class EngineSession implements WeftSession {
 
   async installPlugin(dir: string, force: boolean): Promise<ToolDescriptor[]> {
     this.assertOpen('installPlugin');
-    return this.parts.registry.install(path.resolve(requireString('installPlugin', 'dir', dir)), requireBoolean('installPlugin', 'force', force));
+    return this.parts.registry.install(path.resolve(requireString('installPlugin', 'dir', dir)), { force: requireBoolean('installPlugin', 'force', force) });
   }
 
   async removePlugin(packageName: string): Promise<void> {

@@ -100,7 +100,7 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
     let iconSvg: string | null = null;
     try {
       entryPath = await resolveInside(realDir, tool.entry, `${at}.entry:`);
-      if (tool.icon) iconSvg = await readIconSvg(await resolveInside(realDir, tool.icon, `${at}.icon:`), tool.icon);
+      if (tool.icon) iconSvg = await readIconSvg(await resolveInside(realDir, tool.icon, `${at}.icon:`), tool.icon, `${at}.icon:`);
     } catch (error) {
       throw new PackageError(manifestFile, (error as Error).message);
     }

@@ -70,10 +70,10 @@ export function sanitizeSvg(text: string): string | null {
 }
 
 /** reads an icon file as sanitized SVG text; throws when it is not an SVG */
-export async function readIconSvg(file: string, relativePath: string): Promise<string> {
+export async function readIconSvg(file: string, relativePath: string, what: string): Promise<string> {
   const stat = await fs.stat(file);
-  if (stat.size > MAX_ICON_BYTES) throw new Error(`icon ${JSON.stringify(relativePath)} is larger than ${MAX_ICON_BYTES / 1024} KB`);
+  if (stat.size > MAX_ICON_BYTES) throw new Error(`${what} ${JSON.stringify(relativePath)} is larger than ${MAX_ICON_BYTES / 1024} KB`);
   const svg = sanitizeSvg(await fs.readFile(file, 'utf8'));
-  if (svg === null) throw new Error(`icon ${JSON.stringify(relativePath)} is not an SVG image`);
+  if (svg === null) throw new Error(`${what} ${JSON.stringify(relativePath)} is not an SVG image`);
   return svg;
 }

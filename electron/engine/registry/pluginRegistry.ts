@@ -61,8 +61,9 @@ export class PluginRegistry implements ToolResolver {
     this.services = createPluginServices(dataDir, this.stores);
     this.cleanups.push(this.stores.virtualPlugins.addGuard((record) => this.virtualProblem(record)));
     this.cleanups.push(
-      this.stores.virtualPlugins.onChange((change) => {
-        void this.refreshVirtual().then(() => this.emit(change));
+      this.stores.virtualPlugins.onChange((change, records) => {
+        this.virtualRecords = records;
+        this.emit(change);
       }),
     );
   }

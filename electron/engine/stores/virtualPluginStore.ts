@@ -30,7 +30,8 @@ export interface VirtualPluginStore {
   /** removes every virtual plugin of a package (package removal); returns their full ids */
   removePackage(packageName: string): Promise<string[]>;
   addGuard(guard: VirtualPluginGuard): () => void;
-  onChange(callback: (change: PluginChange) => void): () => void;
+  /** called after each committed change with every record as now stored */
+  onChange(callback: (change: PluginChange, records: VirtualPluginRecord[]) => void): () => void;
 }
 
 const stores = new Map<string, VirtualPluginStore>();
@@ -94,7 +95,8 @@ function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
   const file = path.join(dataDir, VIRTUAL_PLUGINS_FILE);
   const queue = new KeyedQueue();
   const guards = new Set<VirtualPluginGuard>();
-  const listeners = new Set<(change: PluginChange) => void>();
+  const listeners = new Set<(change: PluginChange, records: VirtualPluginRecord[]) => void>();
+  let committed: VirtualPluginRecord[] = [];
 
   async function readAll(): Promise<VirtualPluginRecord[]> {
     const bytes = await readFileIfExists(file);
@@ -111,6 +113,7 @@ function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
         if (records) {
           await fs.mkdir(dataDir, { recursive: true });
           await writeFileAtomic(file, JSON.stringify({ records }, null, 2) + '\n');
+          committed = records;
         }
         return result;
       }),
@@ -120,7 +123,7 @@ function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
   function emit(change: PluginChange): void {
     for (const listener of [...listeners]) {
       try {
-        listener(change);
+        listener(change, committed);
       } catch {
         // a listener's failure must not break the store
       }

@@ -159,3 +159,10 @@ export function concatColumns(parts: ColumnValues[]): ColumnValues {
   for (const p of parts) for (let i = 0; i < p.length; i++) out[at++] = p[i];
   return out;
 }
+
+/** the rows at `indices` of every field of `table`, as output columns */
+export function takeRows(table: Table, metadata: Metadata, indices: ArrayLike<number>): Record<string, ColumnValues> {
+  const out: Record<string, ColumnValues> = {};
+  for (const field of metadata.fields) out[field.name] = gather(readColumn(table, field.name), indices);
+  return out;
+}

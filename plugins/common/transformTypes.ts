@@ -154,3 +154,21 @@ export function convertValue(value: RecordValue, from: FieldType, to: FieldType)
   }
   return lost;
 }
+
+const ALL_TYPES: readonly FieldType[] = [...INTEGER, ...FLOATING, ...STRING, ...TEMPORAL, 'bool', 'blob', 'spatialobj'];
+export const isFieldTypeName = (t: unknown): t is FieldType => typeof t === 'string' && (ALL_TYPES as readonly string[]).includes(t);
+
+/**
+ * converts a whole column from one type to another; `lost` counts non-null values that became
+ * null because the target type cannot hold them
+ */
+export function convertColumn(values: ArrayLike<RecordValue>, from: FieldType, to: FieldType): { values: RecordValue[]; lost: number } {
+  const out: RecordValue[] = new Array(values.length);
+  let lostCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    const c = convertValue(values[i], from, to);
+    out[i] = c.value;
+    if (c.lost) lostCount++;
+  }
+  return { values: out, lost: lostCount };
+}

@@ -1,0 +1,79 @@
+/** The Record ID tool: adds a running id (start, start+1, …) as the first or last field. Streams. */
+import type { Field, InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
+import { findField, readColumns, tableOf, type ColumnValues } from '../common/transformColumns.js';
+import { writeColumns } from '../common/transformOutput.js';
+
+interface RecordIdConfig {
+  fieldName: string;
+  start: number;
+  type: 'int32' | 'int64' | 'string';
+  position: 'first' | 'last';
+}
+
+function readConfig(raw: Record<string, unknown>): RecordIdConfig {
+  return {
+    fieldName: typeof raw.fieldName === 'string' && raw.fieldName.trim() ? raw.fieldName.trim() : 'RecordID',
+    start: typeof raw.start === 'number' ? raw.start : 1,
+    type: raw.type === 'int64' || raw.type === 'string' ? raw.type : 'int32',
+    position: raw.position === 'last' ? 'last' : 'first',
+  };
+}
+
+export default class RecordId implements Plugin {
+  private readonly config: RecordIdConfig;
+  private input: Metadata | null = null;
+  private output: Metadata | null = null;
+  private next: number;
+
+  constructor(private readonly provider: Provider) {
+    this.config = readConfig(provider.toolConfig);
+    this.next = this.config.start;
+  }
+
+  onInputConnectionOpened(connection: InputConnection): void {
+    const { fieldName, type, position } = this.config;
+    if (!Number.isSafeInteger(this.config.start)) {
+      this.provider.io.error(`start ${this.config.start} is not a whole number`);
+      return;
+    }
+    if (findField(connection.metadata, fieldName)) {
+      this.provider.io.error(`the input already has a field "${fieldName}": choose another name for the id`);
+      return;
+    }
+    const idField: Field = { name: fieldName, type: type === 'string' ? 'v_string' : type, source: 'RecordID' };
+    if (type === 'string') idField.size = 254;
+    const fields = position === 'first' ? [idField, ...connection.metadata.fields] : [...connection.metadata.fields, idField];
+    this.input = connection.metadata;
+    this.output = { fields };
+    this.provider.getOutputAnchor('Output').open(this.output);
+  }
+
+  async onRecordPacket(connection: InputConnection): Promise<void> {
+    if (!this.input || !this.output) return;
+    const table = tableOf(connection.read());
+    const n = table.numRows;
+    const columns: Record<string, ColumnValues> = readColumns(table, this.input);
+    const first = this.next;
+    const last = first + n - 1;
+    if (this.config.type === 'int32' && n > 0 && (last > 2147483647 || first < -2147483648)) {
+      this.provider.io.error(`record id ${last} does not fit in int32: use int64`);
+      return;
+    }
+    let ids: ColumnValues;
+    if (this.config.type === 'int32') {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = first + i;
+      ids = out;
+    } else if (this.config.type === 'int64') {
+      const out = new BigInt64Array(n);
+      const base = BigInt(first);
+      for (let i = 0; i < n; i++) out[i] = base + BigInt(i);
+      ids = out;
+    } else {
+      ids = Array.from({ length: n }, (_, i) => String(first + i));
+    }
+    columns[this.config.fieldName] = ids;
+    this.next += n;
+    await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.output, columns, n);
+  }
+}

@@ -24,6 +24,8 @@ export interface EngineHostOptions {
   watchLoadedPlugins?: boolean;
   /** default: the version in package.json */
   weftVersion?: string;
+  /** start warm workers at once, so the first update-only run is fast (the app: true) */
+  warmWorkers?: boolean;
   /** default: the compiled built-in package (dist/plugins) */
   builtinPluginsDir?: string;
 }
@@ -84,6 +86,9 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
   }
   const { services, stores } = registry;
   const runner = createRunner({ resolver: registry, services, weftVersion });
+  if (options.warmWorkers) runner.warm();
+  // a reloaded, installed or removed plugin may change what update-only computes
+  const stopClearingCache = registry.onChange(() => runner.clearUpdateCache());
   const sessions = new Set<WeftSession>();
   const saveAsTool = saveAsToolFor({ dataDir, registry, stores });
   const removeVirtualTool = removeVirtualToolFor({ dataDir, registry, stores });
@@ -107,6 +112,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
     },
     async dispose() {
       for (const session of [...sessions]) session.dispose();
+      stopClearingCache();
       await runner.dispose();
       await registry.dispose();
     },

@@ -29,7 +29,12 @@ export interface ServiceRunOptions {
   onEvent?: (event: RunEvent) => void;
 }
 
+/** the part of WorkflowRunner (runtime/workflowRunner.ts) the service uses */
 export interface ServiceRunner {
   run(workflow: Workflow, options: ServiceRunOptions): Promise<RunSummary>;
+  /** starts warm workers ahead of need */
+  warm(): void;
+  /** forgets cached update-only results (a plugin changed) */
+  clearUpdateCache(): void;
   dispose(): Promise<void>;
 }

@@ -15,13 +15,7 @@ interface RegistryParts {
 }
 
 export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string }): ServiceRunner {
-  const runner = new WorkflowRunner(options);
-  return {
-    run: (workflow, runOptions) => runner.run(workflow, runOptions),
-    dispose: async () => {
-      await runner.dispose();
-    },
-  };
+  return new WorkflowRunner(options);
 }
 
 interface VirtualToolParts extends RegistryParts {

@@ -232,7 +232,7 @@ class EngineSession implements WeftSession {
     const file = optionalString(method, 'workflowPath', workflowPath);
     requireObject(method, 'workflow', workflow);
     const checked = validateWorkflow(workflow, { lookup: this.lookup, ...(file !== null && { file }) });
-    if (!checked.ok) throw new Error(checked.errors.map(formatPlacedError).join('\n'));
+    if (!checked.ok) throw new ArgumentError(method, `invalid workflow: ${checked.errors.map(formatPlacedError).join('\n')}`);
     const absolute = file === null ? null : path.resolve(file);
     return { workflow: checked.workflow, workflowPath: absolute, workflowDir: absolute === null ? null : path.dirname(absolute) };
   }

@@ -1,0 +1,195 @@
+/**
+ * The scheduler of a full run. Each runnable tool gets a warm tool-host worker; each connection
+ * gets its own MessageChannel whose two ports go to the producer's and the consumer's workers, so
+ * records flow worker → worker and never through here. This side only follows control events
+ * (opened, records, messages, done, failed), serves plugin services, and enforces faults:
+ * a failed tool's downstream is cancelled, a timeout stops what still runs, a cancel stops all.
+ */
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import path from 'node:path';
+import type { RunSummary } from '../../../shared/runEvents.js';
+import type { PluginServices } from '../hostContracts.js';
+import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.js';
+import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
+import type { RunRecorder } from './runRecorder.js';
+import { answerServiceRequest } from './serviceHost.js';
+import type { ToolHost, WorkerExit, WorkerPool } from './workerPool.js';
+
+export interface FullRunContext {
+  plan: RunPlan;
+  recorder: RunRecorder;
+  pool: WorkerPool;
+  services: PluginServices;
+  workflowDir: string | null;
+  weftVersion: string;
+  tempRoot: string;
+  previewRows: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  credit?: number;
+}
+
+export function runFull(ctx: FullRunContext): Promise<RunSummary> {
+  const { plan, recorder } = ctx;
+  const hosts = new Map<string, ToolHost>();
+  let finished = false;
+  let finish: (summary: RunSummary) => void = () => {};
+  const done = new Promise<RunSummary>((resolve) => (finish = resolve));
+
+  const stopTool = (toolId: string) => {
+    const host = hosts.get(toolId);
+    hosts.delete(toolId);
+    if (host) void host.terminate();
+    // producers feeding this tool must not wait for credit it will never grant
+    for (const c of plan.connections) {
+      if (c.to.tool === toolId) hosts.get(c.from.tool)?.post({ type: 'drop-output', connectionId: c.id });
+    }
+  };
+  const cancelDownstream = (toolId: string) => {
+    for (const id of downstreamOf(plan, toolId)) {
+      if (recorder.setStatus(id, 'cancelled')) stopTool(id);
+    }
+  };
+  const failTool = (toolId: string, message: string) => {
+    recorder.fail(toolId, message);
+    stopTool(toolId);
+    cancelDownstream(toolId);
+    checkFinished();
+  };
+  const checkFinished = (cancelled = false) => {
+    if (finished || (!cancelled && !plan.tools.every((t) => recorder.isSettled(t.node.id)))) return;
+    finished = true;
+    clearTimeout(timer);
+    ctx.signal?.removeEventListener('abort', onAbort);
+    for (const id of [...hosts.keys()]) stopTool(id);
+    finish(recorder.finish(cancelled));
+  };
+
+  const onAbort = () => {
+    if (finished) return;
+    for (const tool of plan.tools) if (recorder.setStatus(tool.node.id, 'cancelled')) stopTool(tool.node.id);
+    checkFinished(true);
+  };
+  const onTimeout = () => {
+    const open = plan.tools.filter((t) => !recorder.isSettled(t.node.id));
+    const waiting = open.filter((t) => [...t.upstream].some((u) => !recorder.isSettled(u)));
+    for (const tool of open) {
+      if (waiting.includes(tool)) continue;
+      recorder.fail(tool.node.id, `timeout: the run did not finish within ${ctx.timeoutMs} ms`);
+      stopTool(tool.node.id);
+    }
+    for (const tool of waiting) if (recorder.setStatus(tool.node.id, 'cancelled')) stopTool(tool.node.id);
+    checkFinished();
+  };
+  const timer = ctx.timeoutMs !== undefined ? setTimeout(onTimeout, ctx.timeoutMs) : undefined;
+  if (ctx.signal?.aborted) queueMicrotask(onAbort);
+  else ctx.signal?.addEventListener('abort', onAbort, { once: true });
+
+  for (const tool of plan.tools) {
+    if (tool.error && !recorder.isSettled(tool.node.id)) {
+      recorder.fail(tool.node.id, tool.error);
+      cancelDownstream(tool.node.id);
+    }
+  }
+  const ports = wireConnections(ctx);
+  for (const tool of plan.tools) {
+    if (!recorder.isSettled(tool.node.id)) void startTool(tool);
+  }
+  checkFinished();
+  return done;
+
+  async function startTool(tool: PlannedTool): Promise<void> {
+    const toolId = tool.node.id;
+    let host: ToolHost;
+    try {
+      host = await ctx.pool.acquire();
+    } catch (error) {
+      failTool(toolId, `could not start a tool host: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (finished || recorder.isSettled(toolId)) {
+      ctx.pool.release(host, true);
+      return;
+    }
+    hosts.set(toolId, host);
+    host.attach((message) => onWorkerMessage(tool, host, message), (exit) => onWorkerExit(toolId, exit));
+    const job = toolJob(tool, ports);
+    recorder.setStatus(toolId, 'running');
+    const transfer: MessagePort[] = [...job.inputs, ...job.outputs].flatMap((a) => a.connections.map((c) => c.port));
+    host.post({ type: 'start-tool', job }, transfer);
+  }
+
+  function onWorkerMessage(tool: PlannedTool, host: ToolHost, message: WorkerToHost): void {
+    const toolId = tool.node.id;
+    switch (message.type) {
+      case 'service':
+        void answerServiceRequest(ctx.services, {
+          runId: recorder.runId, toolId, packageName: tool.resolved!.descriptor.package, classToolId: classToolIdOf(tool),
+          onResultStored: (file) => recorder.resultStored(toolId, file),
+        }, host, message.id, message.method, message.args);
+        return;
+      case 'message': return recorder.message(toolId, message.level, message.text);
+      case 'progress': return recorder.progress(toolId, message.fraction);
+      case 'anchor-opened': return recorder.anchorOpened(toolId, message.anchor, message.metadata);
+      case 'anchor-records': return recorder.anchorRecords(toolId, message.anchor, message.records);
+      case 'anchor-closed':
+        recorder.anchorRecords(toolId, message.anchor, message.records);
+        recorder.anchorPreview(toolId, message.anchor, message.preview, message.truncated);
+        return;
+      case 'failed': return failTool(toolId, message.message);
+      case 'done':
+        hosts.delete(toolId);
+        ctx.pool.release(host, true);
+        recorder.setStatus(toolId, 'ok');
+        checkFinished();
+        return;
+    }
+  }
+
+  function onWorkerExit(toolId: string, exit: WorkerExit): void {
+    if (!hosts.has(toolId) || recorder.isSettled(toolId)) return;
+    hosts.delete(toolId);
+    failTool(toolId, exit.outOfMemory ? 'out of memory: the tool used more memory than its worker may have'
+      : `the tool host stopped unexpectedly${exit.error ? `: ${exit.error.message}` : ''}`);
+  }
+
+  function toolJob(tool: PlannedTool, channelPorts: Map<string, { producer: MessagePort; consumer: MessagePort }>): FullToolJob {
+    const resolved = tool.resolved!;
+    return {
+      runId: recorder.runId,
+      toolId: tool.node.id,
+      classToolId: classToolIdOf(tool),
+      entryPath: resolved.entryPath,
+      config: tool.config,
+      workflowDir: ctx.workflowDir,
+      tempDir: path.join(ctx.tempRoot, tool.node.id),
+      weftVersion: ctx.weftVersion,
+      virtualPlugin: resolved.virtualPlugin,
+      previewRows: ctx.previewRows,
+      credit: ctx.credit ?? DEFAULT_CREDIT,
+      inputs: tool.inputs.map((a) => ({
+        anchor: a.anchor,
+        connections: a.connections.filter((c) => channelPorts.has(c.id)).map((c) => ({ name: c.name, port: channelPorts.get(c.id)!.consumer })),
+      })),
+      outputs: tool.outputs.map((a) => ({
+        anchor: a.anchor,
+        connections: a.connections.filter((c) => channelPorts.has(c.id)).map((c) => ({ id: c.id, port: channelPorts.get(c.id)!.producer })),
+      })),
+    };
+  }
+}
+
+/** one MessageChannel per connection between two tools that will both run */
+function wireConnections(ctx: FullRunContext): Map<string, { producer: MessagePort; consumer: MessagePort }> {
+  const ports = new Map<string, { producer: MessagePort; consumer: MessagePort }>();
+  for (const c of ctx.plan.connections) {
+    if (ctx.recorder.isSettled(c.from.tool) || ctx.recorder.isSettled(c.to.tool)) continue;
+    const { port1, port2 } = new MessageChannel();
+    ports.set(c.id, { producer: port1, consumer: port2 });
+  }
+  return ports;
+}
+
+export function classToolIdOf(tool: PlannedTool): string {
+  return tool.resolved?.virtualPlugin?.parent ?? tool.resolved?.descriptor.id ?? tool.node.plugin;
+}

@@ -1,0 +1,24 @@
+/** JSON-safe preview rows: int64 as a decimal string, blob as base64, non-finite numbers as text. */
+import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
+import type { RecordPacket, RecordValue } from '../../../../shared/sdk/plugin.js';
+
+export function previewValue(value: RecordValue | undefined): PreviewValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  return value;
+}
+
+/** Appends up to `limit` rows of `packet` to `into`, converted to preview values. */
+export function collectPreview(packet: RecordPacket, into: PreviewRow[], limit: number): void {
+  const take = Math.min(limit - into.length, packet.length);
+  if (take <= 0) return;
+  const names = packet.metadata.fields.map((f) => f.name);
+  const columns = names.map((n) => packet.column(n));
+  for (let r = 0; r < take; r++) {
+    const row: PreviewRow = {};
+    for (let c = 0; c < names.length; c++) row[names[c]] = previewValue(columns[c][r]);
+    into.push(row);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The one place a run's outcome is written down: every change is emitted as a RunEvent and kept
+ * for the RunSummary returned at the end (the shape of `weft run --json`).
+ */
+import type { Metadata } from '../../../shared/metadata.js';
+import type {
+  MessageLevel, PreviewRow, RunEvent, RunMode, RunStatus, RunSummary, ToolRunSummary, ToolStatus,
+} from '../../../shared/runEvents.js';
+
+interface ToolRecord {
+  status: ToolStatus;
+  summary: ToolRunSummary;
+}
+
+export class RunRecorder {
+  private readonly tools = new Map<string, ToolRecord>();
+  private readonly started = performance.now();
+
+  constructor(
+    readonly runId: string,
+    readonly mode: RunMode,
+    toolIds: string[],
+    private readonly onEvent: ((event: RunEvent) => void) | undefined,
+  ) {
+    for (const id of toolIds) {
+      this.tools.set(id, { status: 'pending', summary: { status: 'ok', messages: [], outputs: {}, results: [] } });
+    }
+    this.emit({ type: 'run-started', runId, mode, toolIds });
+  }
+
+  statusOf(toolId: string): ToolStatus {
+    return this.tools.get(toolId)!.status;
+  }
+
+  isSettled(toolId: string): boolean {
+    const status = this.statusOf(toolId);
+    return status === 'ok' || status === 'error' || status === 'cancelled';
+  }
+
+  /** sets a status; a settled tool keeps its status (the first outcome wins) */
+  setStatus(toolId: string, status: ToolStatus): boolean {
+    const tool = this.tools.get(toolId)!;
+    if (this.isSettled(toolId) || tool.status === status) return false;
+    tool.status = status;
+    if (status === 'ok' || status === 'error' || status === 'cancelled') tool.summary.status = status;
+    this.emit({ type: 'tool-status', runId: this.runId, toolId, status });
+    return true;
+  }
+
+  /** marks the tool failed with an error message (once) */
+  fail(toolId: string, text: string): void {
+    if (this.isSettled(toolId)) return;
+    this.message(toolId, 'error', text);
+    this.setStatus(toolId, 'error');
+  }
+
+  message(toolId: string, level: MessageLevel, text: string): void {
+    this.tools.get(toolId)!.summary.messages.push({ level, text });
+    this.emit({ type: 'tool-message', runId: this.runId, toolId, level, text });
+  }
+
+  progress(toolId: string, fraction: number): void {
+    this.emit({ type: 'tool-progress', runId: this.runId, toolId, fraction });
+  }
+
+  anchorOpened(toolId: string, anchor: string, metadata: Metadata): void {
+    const outputs = this.tools.get(toolId)!.summary.outputs;
+    outputs[anchor] = this.mode === 'full' ? { records: 0, metadata } : { metadata };
+    this.emit({ type: 'anchor-opened', runId: this.runId, toolId, anchor, metadata });
+  }
+
+  anchorRecords(toolId: string, anchor: string, records: number): void {
+    const output = this.tools.get(toolId)!.summary.outputs[anchor];
+    if (output) output.records = records;
+    this.emit({ type: 'anchor-records', runId: this.runId, toolId, anchor, records });
+  }
+
+  anchorPreview(toolId: string, anchor: string, rows: PreviewRow[], truncated: boolean): void {
+    this.emit({ type: 'anchor-preview', runId: this.runId, toolId, anchor, rows, truncated });
+  }
+
+  resultStored(toolId: string, path: string): void {
+    this.tools.get(toolId)!.summary.results.push(path);
+    this.emit({ type: 'result-stored', runId: this.runId, toolId, path });
+  }
+
+  finish(cancelled: boolean): RunSummary {
+    const durationMs = Math.round(performance.now() - this.started);
+    let status: RunStatus = cancelled ? 'cancelled' : 'ok';
+    const tools: Record<string, ToolRunSummary> = {};
+    for (const [id, tool] of this.tools) {
+      if (!this.isSettled(id)) this.setStatus(id, 'cancelled');
+      if (!cancelled && tool.summary.status !== 'ok') status = 'error';
+      tools[id] = tool.summary;
+    }
+    this.emit({ type: 'run-finished', runId: this.runId, mode: this.mode, status, durationMs });
+    return { runId: this.runId, mode: this.mode, status, durationMs, tools };
+  }
+
+  private emit(event: RunEvent): void {
+    try {
+      this.onEvent?.(event);
+    } catch {
+      // a listener's fault must not break the run
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * An update-only run: the whole DAG in topological order inside the warm update-only host, with
+ * connections in memory (each tool's output metadata is handed to its downstream). Unchanged
+ * tools come from the cache; a superseded run (its signal aborted) stops at once.
+ */
+import path from 'node:path';
+import type { Metadata } from '../../../shared/metadata.js';
+import type { RunSummary } from '../../../shared/runEvents.js';
+import { classToolIdOf } from './fullRun.js';
+import type { UpdateToolJob } from './protocol.js';
+import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
+import type { RunRecorder } from './runRecorder.js';
+import { updateCacheKey, type CachedUpdate, type UpdateCache } from './updateCache.js';
+import type { UpdateOnlyHost, UpdateOutcome } from './updateOnlyHost.js';
+
+export interface UpdateRunContext {
+  plan: RunPlan;
+  recorder: RunRecorder;
+  host: UpdateOnlyHost;
+  cache: UpdateCache;
+  useCache: boolean;
+  workflowDir: string | null;
+  weftVersion: string;
+  tempRoot: string;
+  watchdogMs: number;
+  signal?: AbortSignal;
+}
+
+export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
+  const { plan, recorder } = ctx;
+  const outputs = new Map<string, Record<string, Metadata>>();
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (ctx.signal?.aborted) resolve('aborted');
+    ctx.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  const fail = (toolId: string, message: string) => {
+    recorder.fail(toolId, message);
+    for (const id of downstreamOf(plan, toolId)) recorder.setStatus(id, 'cancelled');
+  };
+
+  for (const tool of plan.tools) {
+    if (ctx.signal?.aborted) break;
+    const toolId = tool.node.id;
+    if (recorder.isSettled(toolId)) continue;
+    if (tool.error) {
+      fail(toolId, tool.error);
+      continue;
+    }
+    const job = updateJob(ctx, tool, outputs);
+    const key = updateCacheKey(tool, job);
+    let result = ctx.useCache ? ctx.cache.get(key) : undefined;
+    if (!result) {
+      recorder.setStatus(toolId, 'running');
+      const outcome = await Promise.race([ctx.host.runTool(job, {
+        runId: recorder.runId, toolId, packageName: tool.resolved!.descriptor.package, classToolId: classToolIdOf(tool),
+        onResultStored: (file) => recorder.resultStored(toolId, file),
+      }, ctx.watchdogMs), aborted]);
+      if (outcome === 'aborted') break;
+      const failure = failureOf(outcome, ctx.watchdogMs);
+      if (outcome.kind === 'result') for (const m of outcome.result.messages) recorder.message(toolId, m.level, m.text);
+      if (failure) {
+        fail(toolId, failure);
+        continue;
+      }
+      result = { outputs: (outcome as { result: CachedUpdate }).result.outputs, messages: [] };
+      ctx.cache.set(key, { outputs: result.outputs, messages: (outcome as { result: CachedUpdate }).result.messages });
+    } else {
+      for (const m of result.messages) recorder.message(toolId, m.level, m.text);
+    }
+    for (const [anchor, metadata] of Object.entries(result.outputs)) recorder.anchorOpened(toolId, anchor, metadata);
+    outputs.set(toolId, result.outputs);
+    recorder.setStatus(toolId, 'ok');
+  }
+  return recorder.finish(ctx.signal?.aborted === true);
+}
+
+function failureOf(outcome: UpdateOutcome, watchdogMs: number): string | null {
+  switch (outcome.kind) {
+    case 'result': return outcome.result.failure?.message ?? null;
+    case 'timeout': return `timed out in update-only: constructor and onInputConnectionOpened took longer than ${watchdogMs} ms`;
+    case 'crashed': return outcome.exit.outOfMemory ? 'out of memory' : `the update-only host stopped: ${outcome.exit.error?.message ?? 'unknown reason'}`;
+  }
+}
+
+function updateJob(ctx: UpdateRunContext, tool: PlannedTool, outputs: Map<string, Record<string, Metadata>>): UpdateToolJob {
+  const resolved = tool.resolved!;
+  return {
+    runId: ctx.recorder.runId,
+    toolId: tool.node.id,
+    classToolId: classToolIdOf(tool),
+    entryPath: resolved.entryPath,
+    config: tool.config,
+    workflowDir: ctx.workflowDir,
+    tempDir: path.join(ctx.tempRoot, tool.node.id),
+    weftVersion: ctx.weftVersion,
+    virtualPlugin: resolved.virtualPlugin,
+    inputs: tool.inputs.map((a) => ({
+      anchor: a.anchor,
+      connections: a.connections.map((c) => ({ name: c.name, metadata: outputs.get(c.from.tool)?.[c.from.anchor] ?? null })),
+    })),
+    outputs: tool.outputs.map((a) => a.anchor),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Drives one plugin instance through a full run (plugin-sdk.md section 2): constructor;
+ * onInputConnectionOpened / onRecordPacket per connection event, in arrival order; onComplete
+ * once every connection closed; then the open output anchors are closed. Each call's promise and
+ * every write it started are awaited before the next call. After a failure nothing more is called.
+ */
+import type { InputAnchor, OutputAnchor, Plugin } from '../../../../shared/sdk/plugin.js';
+import { decodePacket } from '../packets/packetWire.js';
+import type { FullToolJob, WorkerToHost } from '../protocol.js';
+import { InputQueue, WorkerInputConnection } from './inputConnection.js';
+import { WorkerOutputAnchor } from './outputAnchor.js';
+import { loadPluginClass } from './pluginModule.js';
+import { createProvider } from './provider.js';
+import type { ServiceClient } from './serviceClient.js';
+import { FailureState } from './toolFailure.js';
+
+export interface FullToolRun {
+  drop(connectionId: string): void;
+  finished: Promise<void>;
+}
+
+export function startFullToolRun(job: FullToolJob, services: ServiceClient, post: (message: WorkerToHost) => void): FullToolRun {
+  const failure = new FailureState((f) => post({ type: 'failed', ...f }));
+  const queue = new InputQueue();
+  const connections: WorkerInputConnection[] = [];
+  const inputs = new Map<string, InputAnchor>();
+  for (const anchor of job.inputs) {
+    const list = anchor.connections.map((c) => new WorkerInputConnection(c.name, anchor.anchor, c.port));
+    for (const connection of list) {
+      connection.port!.on('message', (message) => queue.push({ connection, message }));
+      connection.grant(job.credit);
+    }
+    connections.push(...list);
+    inputs.set(anchor.anchor, Object.freeze({ name: anchor.anchor, connections: list }));
+  }
+  const anchors = job.outputs.map((o) => new WorkerOutputAnchor(o.anchor, o.connections, job.previewRows, failure, post));
+  const outputs = new Map<string, OutputAnchor>(anchors.map((a) => [a.name, a]));
+  const provider = createProvider({ job, updateOnly: false, inputs, outputs, services, failure, post });
+
+  const settle = () => Promise.all(anchors.map((a) => a.settled()));
+
+  async function call(instance: Plugin, method: 'onInputConnectionOpened' | 'onRecordPacket' | 'onComplete', connection?: WorkerInputConnection): Promise<void> {
+    const fn = instance[method];
+    if (typeof fn !== 'function') return;
+    try {
+      await fn.call(instance, connection!);
+      await settle();
+    } catch (error) {
+      failure.fromError(method, error);
+    }
+  }
+
+  async function drive(): Promise<void> {
+    let PluginClass;
+    try {
+      PluginClass = await loadPluginClass(job.entryPath);
+    } catch (error) {
+      failure.fromError('load', error);
+      return;
+    }
+    let instance: Plugin;
+    try {
+      instance = new PluginClass(provider);
+      await settle();
+    } catch (error) {
+      failure.fromError('constructor', error);
+      return;
+    }
+    if (failure.failed) return;
+    let open = connections.length;
+    while (open > 0) {
+      const { connection, message } = await queue.next();
+      if (message.t === 'open') {
+        connection.metadata = message.metadata;
+        connection.opened = true;
+        await call(instance, 'onInputConnectionOpened', connection);
+      } else if (message.t === 'packet') {
+        connection.current = decodePacket(message.wire, connection.metadata);
+        await call(instance, 'onRecordPacket', connection);
+        connection.current = null;
+        connection.grant(1);
+      } else if (message.t === 'close') {
+        open--;
+        connection.port?.close();
+      }
+      if (failure.failed) return;
+    }
+    await call(instance, 'onComplete');
+    if (failure.failed) return;
+    try {
+      for (const anchor of anchors) await anchor.close();
+    } catch (error) {
+      failure.fromError('close', error);
+    }
+    if (!failure.failed) post({ type: 'done' });
+  }
+
+  const finished = drive().finally(() => {
+    // a consumer closes its end after the last message; only dropped connections are left to close
+    for (const anchor of anchors) for (const c of anchor.connections) if (c.dropped) c.port.close();
+    if (failure.failed) for (const c of connections) c.port?.close();
+  });
+  return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };
+}

@@ -1,0 +1,170 @@
+/**
+ * A full run's output anchor. Packets go straight to the downstream workers over each connection's
+ * port, buffers transferred. Each connection holds credit granted by its consumer; `write()`
+ * resolves once every connection had credit and got the packet, so a slow consumer holds back
+ * the producer. Writes are chained, so an un-awaited `write()` still keeps order, and the
+ * lifecycle driver awaits `settled()` before the next lifecycle call (memory stays bounded).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Metadata } from '../../../../shared/metadata.js';
+import type { PreviewRow } from '../../../../shared/runEvents.js';
+import type { OutputAnchor, RecordPacket, RecordRow } from '../../../../shared/sdk/plugin.js';
+import { metadataProblem, sameFieldShape } from '../packets/arrowSchema.js';
+import { packetFromRows } from '../packets/packetFactory.js';
+import { encodePacket } from '../packets/packetWire.js';
+import { collectPreview } from '../packets/previewRows.js';
+import { ArrowRecordPacket } from '../packets/recordPacket.js';
+import type { ConnectionMessage, WorkerToHost } from '../protocol.js';
+import type { FailureState } from './toolFailure.js';
+
+const RECORDS_EVENT_INTERVAL_MS = 100;
+
+class OutgoingConnection {
+  credit = 0;
+  dropped = false;
+  private wake: (() => void) | null = null;
+
+  constructor(readonly id: string, readonly port: MessagePort) {
+    port.on('message', (message: ConnectionMessage) => {
+      if (message.t === 'credit') this.grant(message.n);
+    });
+  }
+
+  grant(n: number): void {
+    this.credit += n;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  drop(): void {
+    this.dropped = true;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  async waitForCredit(): Promise<void> {
+    while (this.credit <= 0 && !this.dropped) await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  send(message: ConnectionMessage, transfer?: ArrayBuffer[]): void {
+    if (!this.dropped) this.port.postMessage(message, transfer);
+  }
+}
+
+export class WorkerOutputAnchor implements OutputAnchor {
+  metadata: Metadata | null = null;
+  private closed = false;
+  private records = 0;
+  private lastRecordsEvent = 0;
+  private readonly preview: PreviewRow[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  /** packets written but not yet delivered to every connection */
+  inFlight = 0;
+  readonly connections: OutgoingConnection[];
+
+  constructor(
+    readonly name: string,
+    connections: Array<{ id: string; port: MessagePort }>,
+    private readonly previewRows: number,
+    private readonly failure: FailureState,
+    private readonly post: (message: WorkerToHost) => void,
+  ) {
+    this.connections = connections.map((c) => new OutgoingConnection(c.id, c.port));
+  }
+
+  get isOpen(): boolean {
+    return this.metadata !== null && !this.closed;
+  }
+
+  open(metadata: Metadata): void {
+    const problem = metadataProblem(metadata);
+    if (problem) this.failure.violation('open', `output anchor '${this.name}': ${problem}`);
+    if (this.metadata) {
+      if (JSON.stringify(this.metadata) === JSON.stringify(metadata)) return;
+      this.failure.violation('open', `output anchor '${this.name}' was opened twice with different metadata`);
+    }
+    this.metadata = structuredClone(metadata);
+    for (const connection of this.connections) connection.send({ t: 'open', metadata: this.metadata });
+    this.post({ type: 'anchor-opened', anchor: this.name, metadata: this.metadata });
+  }
+
+  write(packetOrRows: RecordPacket | RecordRow[]): Promise<void> {
+    if (this.closed) this.failure.violation('write', `output anchor '${this.name}': write() after close()`);
+    if (!this.metadata) this.failure.violation('write', `output anchor '${this.name}': write() before open()`);
+    const packet = this.toPacket(packetOrRows, this.metadata);
+    this.records += packet.length;
+    if (this.preview.length < this.previewRows) collectPreview(packet, this.preview, this.previewRows);
+    const now = Date.now();
+    if (now - this.lastRecordsEvent >= RECORDS_EVENT_INTERVAL_MS) {
+      this.lastRecordsEvent = now;
+      this.post({ type: 'anchor-records', anchor: this.name, records: this.records });
+    }
+    this.inFlight++;
+    this.pending = this.pending
+      .then(() => this.deliver(packet))
+      .catch((error: unknown) => this.failure.fromError(`write to '${this.name}'`, error))
+      .finally(() => this.inFlight--);
+    return this.pending;
+  }
+
+  flush(): Promise<void> {
+    return this.pending;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pending;
+    for (const connection of this.connections) connection.send({ t: 'close' });
+    if (this.metadata) {
+      this.post({
+        type: 'anchor-closed', anchor: this.name, records: this.records,
+        preview: this.preview, truncated: this.records > this.preview.length,
+      });
+    }
+  }
+
+  /** resolves when every write so far was delivered */
+  settled(): Promise<void> {
+    return this.pending;
+  }
+
+  drop(connectionId: string): void {
+    this.connections.find((c) => c.id === connectionId)?.drop();
+  }
+
+  private toPacket(value: RecordPacket | RecordRow[], metadata: Metadata): ArrowRecordPacket {
+    let packet: ArrowRecordPacket;
+    try {
+      if (Array.isArray(value)) packet = packetFromRows(metadata, value);
+      else if (value instanceof ArrowRecordPacket) packet = value;
+      else if (value && typeof value === 'object' && 'table' in value && value.table && typeof value.table === 'object') {
+        packet = new ArrowRecordPacket(value.table as ArrowRecordPacket['table'], value.metadata);
+      } else throw new Error('write() takes a RecordPacket or an array of row objects');
+    } catch (error) {
+      return this.failure.violation('write', `output anchor '${this.name}': ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!sameFieldShape(packet.metadata, metadata)) {
+      this.failure.violation('write', `output anchor '${this.name}': the packet's fields (${describe(packet.metadata)}) do not match the anchor's metadata (${describe(metadata)})`);
+    }
+    return packet;
+  }
+
+  private async deliver(packet: ArrowRecordPacket): Promise<void> {
+    const live = this.connections.filter((c) => !c.dropped);
+    if (live.length === 0 || this.failure.failed) return;
+    for (const connection of live) await connection.waitForCredit();
+    const targets = live.filter((c) => !c.dropped);
+    if (targets.length === 0) return;
+    const { wire, transfer } = encodePacket(packet);
+    // fan-out: every extra connection gets a structured-clone copy; the last one takes the buffers
+    for (let i = 0; i < targets.length; i++) {
+      targets[i].credit--;
+      targets[i].send({ t: 'packet', wire }, i === targets.length - 1 ? transfer : undefined);
+    }
+  }
+}
+
+function describe(metadata: Metadata): string {
+  return metadata.fields.map((f) => `${f.name}:${f.type}`).join(', ');
+}

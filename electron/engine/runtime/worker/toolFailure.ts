@@ -1,0 +1,44 @@
+/**
+ * The failure state of the tool a worker hosts. The first failure wins: it is reported once, and
+ * the lifecycle driver makes no further calls on the plugin.
+ */
+export interface Failure {
+  phase: string;
+  message: string;
+  stack?: string;
+}
+
+export class ToolFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export class FailureState {
+  current: Failure | null = null;
+
+  constructor(private readonly report: (failure: Failure) => void) {}
+
+  get failed(): boolean {
+    return this.current !== null;
+  }
+
+  fail(failure: Failure): void {
+    if (this.current) return;
+    this.current = failure;
+    this.report(failure);
+  }
+
+  /** records a contract violation (e.g. write before open) and throws it into the plugin's call */
+  violation(phase: string, message: string): never {
+    const failure = { phase, message };
+    this.fail(failure);
+    throw new ToolFailure(failure);
+  }
+
+  fromError(phase: string, error: unknown): void {
+    if (error instanceof ToolFailure) return this.fail(error.failure);
+    if (error instanceof Error) return this.fail({ phase, message: `${phase}: ${error.message}`, stack: error.stack });
+    this.fail({ phase, message: `${phase}: ${String(error)}` });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The tool-host worker entry (runs from dist/). Loaded warm: apache-arrow and the packet code are
+ * imported and the ESM loader hook registered before it reports `ready`. It then hosts one full-run
+ * tool at a time, or, as the update-only host, any number of update-only tools one after another.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { HostToWorker, WorkerToHost } from '../protocol.js';
+import { startFullToolRun, type FullToolRun } from './fullToolRun.js';
+import { registerPluginHooks } from './pluginModule.js';
+import { ServiceClient } from './serviceClient.js';
+import { runUpdateTool } from './updateToolRun.js';
+
+const port = parentPort!;
+const post = (message: WorkerToHost, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+const services = new ServiceClient(post);
+let current: FullToolRun | null = null;
+let updates: Promise<void> = Promise.resolve();
+
+registerPluginHooks();
+
+port.on('message', (message: HostToWorker) => {
+  switch (message.type) {
+    case 'start-tool':
+      current = startFullToolRun(message.job, services, post);
+      void current.finished.finally(() => (current = null));
+      break;
+    case 'drop-output':
+      current?.drop(message.connectionId);
+      break;
+    case 'update-tool':
+      updates = updates.then(async () => post({ type: 'update-result', ...(await runUpdateTool(message.requestId, message.job, services, post)) }));
+      break;
+    case 'service-reply':
+      services.settle(message.id, message.ok, message.ok ? message.value : undefined, message.ok ? undefined : message.error);
+      break;
+  }
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,115 @@
+/**
+ * Warm tool-host workers. A worker costs ~45–70 ms to start with apache-arrow loaded, so idle ones
+ * are kept and reused across runs; a worker whose tool faulted is terminated, never reused.
+ * Idle workers are unref'd, so they never keep a process alive on their own.
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { compiledSibling } from '../compiledPath.js';
+import type { HostToWorker, WorkerToHost } from './protocol.js';
+
+const workerFile = compiledSibling(import.meta.url, 'worker/toolHostWorker.js');
+
+export interface WorkerExit {
+  outOfMemory: boolean;
+  error: Error | null;
+}
+
+export class ToolHost {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+  exited: WorkerExit | null = null;
+  private onMessage: ((message: WorkerToHost) => void) | null = null;
+  private onExit: ((exit: WorkerExit) => void) | null = null;
+  private lastError: Error | null = null;
+
+  constructor(resourceLimits: ResourceLimits) {
+    this.worker = new Worker(workerFile, { resourceLimits, stdout: false, stderr: false });
+    let markReady: () => void = () => {};
+    let markFailed: (error: Error) => void = () => {};
+    this.ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
+    });
+    this.ready.catch(() => {});
+    this.worker.on('message', (message: WorkerToHost) => {
+      if (message.type === 'ready') markReady();
+      else this.onMessage?.(message);
+    });
+    this.worker.on('error', (error) => {
+      this.lastError = error;
+    });
+    this.worker.on('exit', () => {
+      const error = this.lastError;
+      const outOfMemory = (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.exited = { outOfMemory, error };
+      markFailed(error ?? new Error('the tool host stopped before it was ready'));
+      this.onExit?.(this.exited);
+    });
+  }
+
+  /** attaches the job's listeners (one job at a time) */
+  attach(onMessage: (message: WorkerToHost) => void, onExit: (exit: WorkerExit) => void): void {
+    this.onMessage = onMessage;
+    this.onExit = onExit;
+    this.worker.ref();
+  }
+
+  detach(): void {
+    this.onMessage = null;
+    this.onExit = null;
+    this.worker.unref();
+  }
+
+  post(message: HostToWorker, transfer?: ReadonlyArray<import('node:worker_threads').TransferListItem>): void {
+    if (!this.exited) this.worker.postMessage(message, transfer);
+  }
+
+  terminate(): Promise<number> {
+    this.onMessage = null;
+    this.onExit = null;
+    return this.worker.terminate();
+  }
+}
+
+export class WorkerPool {
+  private readonly idle: ToolHost[] = [];
+  private disposed = false;
+
+  constructor(private readonly resourceLimits: ResourceLimits, private readonly maxIdle = 8) {}
+
+  /** a ready worker: an idle warm one, else a new one */
+  async acquire(): Promise<ToolHost> {
+    while (this.idle.length > 0) {
+      const host = this.idle.pop()!;
+      if (!host.exited) return host;
+    }
+    const host = new ToolHost(this.resourceLimits);
+    await host.ready;
+    return host;
+  }
+
+  /** a worker whose tool finished cleanly goes back to the pool; any other is terminated */
+  release(host: ToolHost, clean: boolean): void {
+    host.detach();
+    if (clean && !host.exited && !this.disposed && this.idle.length < this.maxIdle) this.idle.push(host);
+    else void host.terminate();
+  }
+
+  /** starts workers ahead of need, so the first run does not pay for them */
+  warm(count: number): void {
+    for (let i = this.idle.length; i < Math.min(count, this.maxIdle); i++) {
+      const host = new ToolHost(this.resourceLimits);
+      host.worker.unref();
+      host.ready.then(() => (this.disposed ? void host.terminate() : this.idle.push(host)), () => {});
+    }
+  }
+
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all(this.idle.splice(0).map((h) => h.terminate()));
+  }
+}

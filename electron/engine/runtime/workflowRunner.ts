@@ -1,0 +1,106 @@
+/**
+ * The engine's public entry: runs a workflow, full or update-only, and reports through the one
+ * event stream (shared/runEvents.ts). Holds the warm workers, so keep one runner per process and
+ * `dispose()` it at exit.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
+import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
+import type { Workflow } from '../../../shared/workflow.js';
+import type { PluginServices, ToolResolver } from '../hostContracts.js';
+import { runFull } from './fullRun.js';
+import { buildRunPlan } from './runPlan.js';
+import { RunRecorder } from './runRecorder.js';
+import { UpdateCache } from './updateCache.js';
+import { UpdateOnlyHost } from './updateOnlyHost.js';
+import { runUpdate } from './updateRun.js';
+import { WorkerPool } from './workerPool.js';
+
+export type { ResourceLimits };
+
+export interface WorkflowRunnerOptions {
+  resolver: ToolResolver;
+  services: PluginServices;
+  weftVersion: string;
+  /** per tool-host worker; default maxOldGenerationSizeMb 2048 */
+  resourceLimits?: ResourceLimits;
+  /** update-only watchdog per tool (constructor + onInputConnectionOpened); default 3000 ms */
+  updateWatchdogMs?: number;
+  /** idle warm workers kept for full runs; default 8 */
+  maxIdleWorkers?: number;
+}
+
+export interface RunOptions {
+  mode: RunMode;
+  workflowDir: string | null;
+  /** full runs: stop what still runs after this long */
+  timeoutMs?: number;
+  /** rows per output anchor in `anchor-preview` events; default 100 */
+  previewRows?: number;
+  /** abort to cancel a full run or supersede an update-only run */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  runId?: string;
+  /** update-only: reuse cached results of unchanged tools (default true) */
+  useCache?: boolean;
+  /** full runs: packets a consumer lets its producer send ahead, per connection (default 4) */
+  credit?: number;
+}
+
+export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048 };
+
+export class WorkflowRunner {
+  private readonly pool: WorkerPool;
+  private readonly updateHost: UpdateOnlyHost;
+  private readonly updateCache = new UpdateCache();
+  private disposed = false;
+
+  constructor(private readonly options: WorkflowRunnerOptions) {
+    const limits = options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS;
+    this.pool = new WorkerPool(limits, options.maxIdleWorkers ?? 8);
+    this.updateHost = new UpdateOnlyHost(limits, options.services);
+  }
+
+  /** starts warm workers ahead of need (the update-only host and `fullRunWorkers` tool hosts) */
+  warm(fullRunWorkers = 2): void {
+    this.updateHost.warm();
+    this.pool.warm(fullRunWorkers);
+  }
+
+  async run(workflow: Workflow, options: RunOptions): Promise<RunSummary> {
+    if (this.disposed) throw new Error('this WorkflowRunner was disposed');
+    const runId = options.runId ?? randomUUID();
+    const plan = buildRunPlan(workflow, this.options.resolver);
+    const recorder = new RunRecorder(runId, options.mode, plan.tools.map((t) => t.node.id), options.onEvent);
+    const tempRoot = path.join(os.tmpdir(), `weft-run-${runId}`);
+    try {
+      if (options.mode === 'update') {
+        return await runUpdate({
+          plan, recorder, host: this.updateHost, cache: this.updateCache, useCache: options.useCache ?? true,
+          workflowDir: options.workflowDir, weftVersion: this.options.weftVersion, tempRoot,
+          watchdogMs: this.options.updateWatchdogMs ?? 3000, signal: options.signal,
+        });
+      }
+      return await runFull({
+        plan, recorder, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
+        weftVersion: this.options.weftVersion, tempRoot, previewRows: options.previewRows ?? 100,
+        timeoutMs: options.timeoutMs, signal: options.signal, credit: options.credit,
+      });
+    } finally {
+      await fs.promises.rm(tempRoot, { recursive: true, force: true }).catch(() => {});
+    }
+  }
+
+  /** forgets cached update-only results (e.g. after a plugin folder changed on disk) */
+  clearUpdateCache(): void {
+    this.updateCache.clear();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all([this.pool.dispose(), this.updateHost.dispose()]);
+  }
+}

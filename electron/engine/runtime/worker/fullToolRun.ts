@@ -13,6 +13,7 @@ import { loadPluginClass } from './pluginModule.js';
 import { createProvider } from './provider.js';
 import type { ServiceClient } from './serviceClient.js';
 import { FailureState } from './toolFailure.js';
+import { setActiveTool } from './activeTool.js';
 
 export interface FullToolRun {
   drop(connectionId: string): void;
@@ -21,6 +22,7 @@ export interface FullToolRun {
 
 export function startFullToolRun(job: FullToolJob, services: ServiceClient, post: (message: WorkerToHost) => void): FullToolRun {
   const failure = new FailureState((f) => post({ type: 'failed', ...f }));
+  setActiveTool(failure);
   const queue = new InputQueue();
   const connections: WorkerInputConnection[] = [];
   const inputs = new Map<string, InputAnchor>();
@@ -96,6 +98,7 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
   }
 
   const finished = drive().finally(() => {
+    setActiveTool(null);
     // a consumer closes its end after the last message; only dropped connections are left to close
     for (const anchor of anchors) for (const c of anchor.connections) if (c.dropped) c.port.close();
     if (failure.failed) for (const c of connections) c.port?.close();

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from '../protocol.js';
 import { startFullToolRun, type FullToolRun } from './fullToolRun.js';
+import { failActiveTool } from './activeTool.js';
 import { registerPluginHooks } from './pluginModule.js';
 import { ServiceClient } from './serviceClient.js';
 import { runUpdateTool } from './updateToolRun.js';
@@ -17,6 +18,14 @@ let current: FullToolRun | null = null;
 let updates: Promise<void> = Promise.resolve();
 
 registerPluginHooks();
+
+// a plugin's stray error (an un-awaited rejection, a throw in a timer) fails its tool, not the worker
+process.on('unhandledRejection', (reason) => {
+  if (!failActiveTool('unhandled rejection', reason)) console.error('weft tool host: unhandled rejection', reason);
+});
+process.on('uncaughtException', (error) => {
+  if (!failActiveTool('uncaught exception', error)) console.error('weft tool host: uncaught exception', error);
+});
 
 port.on('message', (message: HostToWorker) => {
   switch (message.type) {

@@ -13,6 +13,7 @@ import { loadPluginClass } from './pluginModule.js';
 import { createProvider } from './provider.js';
 import type { ServiceClient } from './serviceClient.js';
 import { FailureState, type Failure } from './toolFailure.js';
+import { setActiveTool } from './activeTool.js';
 
 class UpdateOutputAnchor implements OutputAnchor {
   metadata: Metadata | null = null;
@@ -72,7 +73,9 @@ export async function runUpdateTool(
   const provider = createProvider({
     job, updateOnly: true, inputs, outputs: new Map(anchors.map((a) => [a.name, a])), services, failure, post: collect,
   });
+  setActiveTool(failure);
   await drive();
+  setActiveTool(null);
   const outputs: Record<string, Metadata> = {};
   if (!failed) for (const anchor of anchors) if (anchor.metadata) outputs[anchor.name] = anchor.metadata;
   return { requestId, failure: failed, outputs, messages };

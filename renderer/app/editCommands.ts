@@ -1,0 +1,71 @@
+/** Edits started from keys, menus and buttons: delete, undo/redo, select all, copy and paste. */
+import { copyFragment, parseClipboardText, toClipboardText, type ClipboardFragment } from '../model/clipboardFormat.js';
+import { selectionStore } from '../store/selectionStore.js';
+import { workflowStore } from '../store/workflowStore.js';
+
+/** Used when the system clipboard is out of reach (no permission, no clipboard event). */
+let memoryClipboard: string | null = null;
+
+export function deleteSelection(): void {
+  const { toolIds, connectionKeys } = selectionStore.getState();
+  if (toolIds.length === 0 && connectionKeys.length === 0) return;
+  workflowStore.getState().deleteItems(new Set(toolIds), new Set(connectionKeys));
+  selectionStore.getState().clearSelection();
+}
+
+export function undoEdit(): void {
+  workflowStore.getState().undoEdit();
+}
+
+export function redoEdit(): void {
+  workflowStore.getState().redoEdit();
+}
+
+export function selectAllTools(): void {
+  selectionStore.getState().setSelection(workflowStore.getState().workflow.tools.map((tool) => tool.id), []);
+}
+
+/** The clipboard text of the selection, or null when nothing is selected. Kept in memory too. */
+export function copySelectionText(): string | null {
+  const { toolIds } = selectionStore.getState();
+  if (toolIds.length === 0) return null;
+  const text = toClipboardText(copyFragment(workflowStore.getState().workflow, new Set(toolIds)));
+  memoryClipboard = text;
+  return text;
+}
+
+/** Copy through the async clipboard API (toolbar, menus), falling back to memory. */
+export function copySelection(): void {
+  const text = copySelectionText();
+  if (text !== null && typeof navigator !== 'undefined' && navigator.clipboard) {
+    navigator.clipboard.writeText(text).catch(() => undefined);
+  }
+}
+
+function pasteFragment(fragment: ClipboardFragment): void {
+  const ids = workflowStore.getState().pasteFragment(fragment);
+  if (ids.length > 0) selectionStore.getState().setSelection(ids, []);
+}
+
+/** Pastes Weft clipboard text; returns false when the text is not ours. */
+export function pasteText(text: string): boolean {
+  const fragment = parseClipboardText(text);
+  if (!fragment) return false;
+  pasteFragment(fragment);
+  return true;
+}
+
+export function pasteFromMemory(): void {
+  if (memoryClipboard !== null) pasteText(memoryClipboard);
+}
+
+/** Paste through the async clipboard API (toolbar, menus), falling back to memory. */
+export async function pasteFromClipboard(): Promise<void> {
+  try {
+    const text = await navigator.clipboard.readText();
+    if (pasteText(text)) return;
+  } catch {
+    // no permission to read: fall back to what this window copied
+  }
+  pasteFromMemory();
+}

@@ -1,0 +1,42 @@
+/** Run and Cancel of a full run; progress and results arrive through onRunEvent. */
+import { getWeftApi } from '../api/index.js';
+import { errorText } from '../model/errorText.js';
+import { dialogStore } from '../store/dialogStore.js';
+import { runStore } from '../store/runStore.js';
+import { workflowStore } from '../store/workflowStore.js';
+
+export function isRunInFlight(): boolean {
+  const state = runStore.getState();
+  return state.runRequested || state.activeRunId !== null;
+}
+
+export async function runCurrentWorkflow(): Promise<void> {
+  if (isRunInFlight()) return;
+  const { workflow, path } = workflowStore.getState();
+  if (workflow.tools.length === 0) {
+    dialogStore.getState().showNotice('Add tools to the canvas before running.', 'error');
+    return;
+  }
+  runStore.getState().setRunRequested(true);
+  runStore.getState().setHostError(null);
+  try {
+    const summary = await getWeftApi().runWorkflow(workflow, path);
+    const failed = Object.values(summary.tools).filter((tool) => tool.status === 'error').length;
+    const text = summary.status === 'ok' ? `Run finished in ${summary.durationMs} ms`
+      : summary.status === 'cancelled' ? 'Run cancelled' : `Run finished with errors in ${failed} tool(s)`;
+    dialogStore.getState().showNotice(text, summary.status === 'error' ? 'error' : 'info');
+  } catch (error) {
+    runStore.getState().setHostError(errorText(error));
+    dialogStore.getState().showNotice(errorText(error), 'error');
+  } finally {
+    runStore.getState().setRunRequested(false);
+  }
+}
+
+export async function cancelCurrentRun(): Promise<void> {
+  try {
+    await getWeftApi().cancelRun();
+  } catch (error) {
+    dialogStore.getState().showNotice(errorText(error), 'error');
+  }
+}

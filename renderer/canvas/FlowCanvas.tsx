@@ -1,0 +1,110 @@
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  type Connection as FlowConnection, type Edge, type IsValidConnection, type Node, type OnConnect,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { addToolAt, TOOL_DRAG_TYPE } from '../app/canvasCommands.js';
+import { registerAutoLayout, registerFlowInstance } from '../app/documentCommands.js';
+import type { NodeSize } from '../model/autoLayout.js';
+import { checkConnection } from '../model/connectionRules.js';
+import { catalogStore } from '../store/catalogStore.js';
+import { dialogStore } from '../store/dialogStore.js';
+import { useSettingsStore } from '../store/settingsStore.js';
+import { workflowStore } from '../store/workflowStore.js';
+import { RecordCountEdge } from './RecordCountEdge.js';
+import { ToolNodeView } from './ToolNodeView.js';
+import { useFlowEdges } from './useFlowEdges.js';
+import { useFlowNodes } from './useFlowNodes.js';
+
+const nodeTypes = { tool: ToolNodeView };
+const edgeTypes = { records: RecordCountEdge };
+const SNAP_GRID: [number, number] = [16, 16];
+const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
+
+function candidateOf(connection: FlowConnection | Edge) {
+  return {
+    fromTool: connection.source, fromAnchor: connection.sourceHandle ?? '',
+    toTool: connection.target, toAnchor: connection.targetHandle ?? '',
+  };
+}
+
+const describe = (pluginId: string) => catalogStore.getState().byId.get(pluginId);
+
+export function FlowCanvas() {
+  const flow = useReactFlow();
+  const theme = useSettingsStore(selectTheme);
+  const [nodes, onNodesChange] = useFlowNodes();
+  const { edges, onEdgesChange, setHoveredEdge } = useFlowEdges();
+
+  useEffect(() => {
+    registerFlowInstance(flow);
+    registerAutoLayout(() => {
+      const sizes = new Map<string, NodeSize>(flow.getNodes().map((node) => [node.id, { width: node.measured?.width ?? 180, height: node.measured?.height ?? 80 }]));
+      // elkjs is large: load it on first use
+      void import('../model/autoLayout.js').then(({ layoutPositions }) => layoutPositions(workflowStore.getState().workflow, sizes)).then((positions) => {
+        workflowStore.getState().moveTools(positions);
+        window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 200 }), 50);
+      }).catch((error: unknown) => dialogStore.getState().showNotice(`Auto-layout failed: ${String(error)}`, 'error'));
+    });
+    const offReplace = workflowStore.subscribe((state, previous) => {
+      if (state.revision !== previous.revision && state.lastEditKind === 'replace') {
+        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }), 60);
+      }
+    });
+    return () => { registerFlowInstance(null); registerAutoLayout(null); offReplace(); };
+  }, [flow]);
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (connection) => checkConnection(workflowStore.getState().workflow, describe, candidateOf(connection)).ok, []);
+
+  const onConnect: OnConnect = useCallback((connection) => {
+    const candidate = candidateOf(connection);
+    const verdict = checkConnection(workflowStore.getState().workflow, describe, candidate);
+    if (!verdict.ok) {
+      dialogStore.getState().showNotice(`Cannot connect: ${verdict.reason}`, 'error');
+      return;
+    }
+    workflowStore.getState().connectAnchors({
+      from: { tool: candidate.fromTool, anchor: candidate.fromAnchor },
+      to: { tool: candidate.toTool, anchor: candidate.toAnchor },
+    });
+  }, []);
+
+  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
+    workflowStore.getState().moveTools(new Map(dragged.map((node) => [node.id, node.position])));
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(TOOL_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const toolId = event.dataTransfer.getData(TOOL_DRAG_TYPE);
+    const descriptor = toolId ? describe(toolId) : undefined;
+    if (!descriptor) return;
+    event.preventDefault();
+    const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    addToolAt(descriptor, { x: position.x - 20, y: position.y - 20 });
+  }, [flow]);
+
+  const proOptions = useMemo(() => ({ hideAttribution: true }), []);
+
+  return (
+    <ReactFlow
+      nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+      isValidConnection={isValidConnection} onNodeDragStop={onNodeDragStop}
+      onEdgeMouseEnter={(_event, edge) => setHoveredEdge(edge.id)} onEdgeMouseLeave={() => setHoveredEdge(null)}
+      onDragOver={onDragOver} onDrop={onDrop}
+      deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
+      snapToGrid snapGrid={SNAP_GRID} colorMode={theme} minZoom={0.2} maxZoom={2.5}
+      defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

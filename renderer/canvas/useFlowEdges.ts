@@ -1,0 +1,49 @@
+import { MarkerType, type EdgeChange } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import { assignConnectionNames } from '../../shared/connectionNames.js';
+import type { Connection } from '../../shared/workflow.js';
+import { connectionKey } from '../model/connectionKey.js';
+import { selectionStore, useSelectionStore } from '../store/selectionStore.js';
+import { useWorkflowStore } from '../store/workflowStore.js';
+import type { RecordCountFlowEdge } from './RecordCountEdge.js';
+
+const selectConnections = (state: { workflow: { connections: Connection[] } }) => state.workflow.connections;
+const selectConnectionKeys = (state: { connectionKeys: string[] }) => state.connectionKeys;
+
+export interface FlowEdges {
+  edges: RecordCountFlowEdge[];
+  onEdgesChange(changes: EdgeChange<RecordCountFlowEdge>[]): void;
+  setHoveredEdge(id: string | null): void;
+}
+
+export function useFlowEdges(): FlowEdges {
+  const connections = useWorkflowStore(selectConnections);
+  const selectedKeys = useSelectionStore(selectConnectionKeys);
+  const [hovered, setHoveredEdge] = useState<string | null>(null);
+
+  const edges = useMemo(() => {
+    const selected = new Set(selectedKeys);
+    return assignConnectionNames(connections).map((c): RecordCountFlowEdge => {
+      const id = connectionKey(c);
+      return {
+        id, type: 'records', source: c.from.tool, sourceHandle: c.from.anchor, target: c.to.tool, targetHandle: c.to.anchor,
+        selected: selected.has(id), markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        data: { fromTool: c.from.tool, fromAnchor: c.from.anchor, hovered: hovered === id, name: c.name },
+      };
+    });
+  }, [connections, selectedKeys, hovered]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<RecordCountFlowEdge>[]) => {
+    const selects = changes.filter((change) => change.type === 'select');
+    if (selects.length === 0) return;
+    const selection = selectionStore.getState();
+    const keys = new Set(selection.connectionKeys);
+    for (const change of selects) {
+      if (change.selected) keys.add(change.id);
+      else keys.delete(change.id);
+    }
+    selection.setSelection(selection.toolIds, [...keys]);
+  }, []);
+
+  return { edges, onEdgesChange, setHoveredEdge };
+}

@@ -1,0 +1,33 @@
+import { installPluginFrom, loadPluginFolder } from '../app/pluginCommands.js';
+import { openWorkflowAt, saveWorkflowAt } from '../app/workflowCommands.js';
+import { useDialogStore, type DialogRequest } from '../store/dialogStore.js';
+import { workflowStore } from '../store/workflowStore.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { ManagePluginsDialog } from './ManagePluginsDialog.js';
+import { PathDialog } from './PathDialog.js';
+import { SaveAsToolDialog } from './SaveAsToolDialog.js';
+
+const selectDialog = (state: { dialog: DialogRequest | null }) => state.dialog;
+
+export function DialogHost() {
+  const dialog = useDialogStore(selectDialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'open-workflow':
+      return <PathDialog title="Open workflow" mode="open-file" initialPath={workflowStore.getState().path} submitLabel="Open" onChoose={(path) => void openWorkflowAt(path)} />;
+    case 'save-workflow':
+      return <PathDialog title="Save workflow as" mode="save-file" initialPath={workflowStore.getState().path} submitLabel="Save" onChoose={(path) => void saveWorkflowAt(path)} />;
+    case 'install-plugin':
+      return <PathDialog title="Install plugin from folder" mode="folder" initialPath={null} submitLabel="Install" onChoose={(path) => void installPluginFrom(path)} />;
+    case 'load-plugin-folder':
+      return <PathDialog title="Load plugin folder for development" mode="folder" initialPath={null} submitLabel="Load" onChoose={(path) => void loadPluginFolder(path)} />;
+    case 'pick-file':
+      return <PathDialog title="Choose a file" mode="open-file" initialPath={dialog.initialPath || null} submitLabel="Choose" onChoose={dialog.onPick} />;
+    case 'manage-plugins':
+      return <ManagePluginsDialog />;
+    case 'save-as-tool':
+      return <SaveAsToolDialog />;
+    case 'confirm':
+      return <ConfirmDialog title={dialog.title} message={dialog.message} confirmLabel={dialog.confirmLabel} onConfirm={dialog.onConfirm} />;
+  }
+}

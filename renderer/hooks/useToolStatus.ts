@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import { mergeDefaultConfig } from '../../shared/configDefaults.js';
+import type { ToolNode } from '../../shared/workflow.js';
+import { displayStatus, type DisplayStatus } from '../model/displayStatus.js';
+import { validateConfig } from '../model/formValidator.js';
+import { useCatalogStore } from '../store/catalogStore.js';
+import { useRunStore, type RunStore } from '../store/runStore.js';
+
+export interface ToolStatusView {
+  status: DisplayStatus;
+  progress: number | undefined;
+  /** the first error (or warning) to show on the node */
+  problem: string | undefined;
+}
+
+function fullRunIsCurrent(state: RunStore): boolean {
+  return state.activeRunId !== null || (state.lastFullRunId !== null && !state.editedSinceRun);
+}
+
+export function useToolStatus(tool: ToolNode): ToolStatusView {
+  const descriptor = useCatalogStore((state) => state.byId.get(tool.plugin));
+  const catalogLoaded = useCatalogStore((state) => state.loaded);
+  const configValid = useMemo(() => {
+    if (!descriptor) return true;
+    try {
+      return validateConfig(descriptor.configSchema, mergeDefaultConfig(descriptor.defaultConfig, tool.config)).length === 0;
+    } catch {
+      return true;
+    }
+  }, [descriptor, tool.config]);
+  const fullRunStatus = useRunStore((state) => (fullRunIsCurrent(state) ? state.toolStatus[tool.id] : undefined));
+  const updateStatus = useRunStore((state) => state.updateStatus[tool.id]);
+  const progress = useRunStore((state) => state.progress[tool.id]);
+  const problem = useRunStore((state) => {
+    const messages = fullRunIsCurrent(state) ? state.runMessages : state.updateMessages;
+    const own = messages.filter((message) => message.toolId === tool.id);
+    return (own.find((message) => message.level === 'error') ?? own.find((message) => message.level === 'warn'))?.text;
+  });
+  const hasWarning = useRunStore((state) => (fullRunIsCurrent(state) ? state.runMessages : state.updateMessages)
+    .some((message) => message.toolId === tool.id && message.level === 'warn'));
+  const status = displayStatus({ pluginInstalled: !catalogLoaded || descriptor !== undefined, configValid, fullRunStatus, updateStatus, hasWarning });
+  return {
+    status,
+    progress,
+    problem: status === 'missing-plugin' ? `Plugin ${tool.plugin} is not installed` : problem,
+  };
+}

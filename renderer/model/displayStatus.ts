@@ -1,0 +1,36 @@
+/**
+ * The one status a tool shows on the canvas (`data-status`), from what the runs reported:
+ * `missing-plugin`, `not-configured`, `pending`, `running`, `ok`, `warning`, `error`, `cancelled`.
+ */
+import type { RunStatus, ToolStatus } from '../../shared/runEvents.js';
+
+export type DisplayStatus = 'missing-plugin' | 'not-configured' | 'pending' | 'running' | 'ok' | 'warning' | 'error' | 'cancelled';
+
+export interface StatusInputs {
+  pluginInstalled: boolean;
+  configValid: boolean;
+  /** status in the latest full run, when it is still current (running, or no edit since) */
+  fullRunStatus: ToolStatus | undefined;
+  updateStatus: RunStatus | undefined;
+  hasWarning: boolean;
+}
+
+export function displayStatus(inputs: StatusInputs): DisplayStatus {
+  if (!inputs.pluginInstalled) return 'missing-plugin';
+  const okOrWarning: DisplayStatus = inputs.hasWarning ? 'warning' : 'ok';
+  switch (inputs.fullRunStatus) {
+    case 'running': return 'running';
+    case 'error': return 'error';
+    case 'cancelled': return 'cancelled';
+    case 'ok': return okOrWarning;
+    case 'pending': return 'pending';
+    default: break;
+  }
+  if (!inputs.configValid) return 'not-configured';
+  switch (inputs.updateStatus) {
+    case 'error': return 'error';
+    case 'ok': return okOrWarning;
+    case 'cancelled': return 'cancelled';
+    default: return 'pending';
+  }
+}

@@ -1,0 +1,41 @@
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { RegistryWidgetsType, RJSFSchema } from '@rjsf/utils';
+import { useCallback, useMemo } from 'react';
+import { mergeDefaultConfig } from '../../shared/configDefaults.js';
+import type { ToolDescriptor } from '../../shared/manifest.js';
+import type { ToolNode } from '../../shared/workflow.js';
+import { cspSafeValidator } from '../model/formValidator.js';
+import { uiSchemaFor } from '../model/uiSchemaFor.js';
+import { workflowStore } from '../store/workflowStore.js';
+import type { ConfigFormContext } from './widgets/configFormContext.js';
+import { FieldWidget } from './widgets/FieldWidget.js';
+import { FileWidget } from './widgets/FileWidget.js';
+import { FormulaWidget } from './widgets/FormulaWidget.js';
+
+type ConfigData = Record<string, unknown>;
+
+const widgets: RegistryWidgetsType<ConfigData, RJSFSchema, ConfigFormContext> = {
+  field: FieldWidget, formula: FormulaWidget, file: FileWidget,
+};
+
+/** The tool's config as a form generated from its JSON Schema; every change applies at once. */
+export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; descriptor: ToolDescriptor; context: ConfigFormContext }) {
+  const schema = descriptor.configSchema as RJSFSchema;
+  const uiSchema = useMemo(() => uiSchemaFor(descriptor.configSchema), [descriptor.configSchema]);
+  const formData = useMemo(() => mergeDefaultConfig(descriptor.defaultConfig, tool.config), [descriptor.defaultConfig, tool.config]);
+  const toolId = tool.id;
+  const onChange = useCallback((event: IChangeEvent<ConfigData, RJSFSchema, ConfigFormContext>) => {
+    const next = event.formData ?? {};
+    if (JSON.stringify(next) === JSON.stringify(workflowStore.getState().workflow.tools.find((t) => t.id === toolId)?.config)) return;
+    workflowStore.getState().setToolConfig(toolId, next);
+  }, [toolId]);
+  const hasFields = typeof schema.properties === 'object' && schema.properties !== null && Object.keys(schema.properties).length > 0;
+  if (!hasFields) return <p className="muted pad">This tool has no settings.</p>;
+  return (
+    <Form<ConfigData, RJSFSchema, ConfigFormContext>
+      className="config-form" schema={schema} uiSchema={uiSchema} formData={formData} validator={cspSafeValidator}
+      widgets={widgets} formContext={context} onChange={onChange} liveValidate="onChange" showErrorList={false}
+      noHtml5Validate idPrefix={`config-${toolId}`} onSubmit={() => undefined}
+    />
+  );
+}

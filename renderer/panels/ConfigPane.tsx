@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import type { Field } from '../../shared/metadata.js';
+import { metadataOf } from '../hooks/useAnchorMetadata.js';
+import { useCatalogStore } from '../store/catalogStore.js';
+import { dialogStore } from '../store/dialogStore.js';
+import { useRunStore } from '../store/runStore.js';
+import { useSelectionStore } from '../store/selectionStore.js';
+import { useWorkflowStore, workflowStore } from '../store/workflowStore.js';
+import { ToolIcon } from '../canvas/ToolIcon.js';
+import { ConfigForm } from './ConfigForm.js';
+import type { ConfigFormContext } from './widgets/configFormContext.js';
+
+const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
+
+function browseFile(initialPath: string, onPick: (path: string) => void): void {
+  dialogStore.getState().openDialog({ kind: 'pick-file', initialPath, onPick });
+}
+
+export function ConfigPane() {
+  const selected = useSelectionStore(selectToolIds);
+  return (
+    <section className="panel config-pane" role="region" aria-label="Configuration">
+      <header className="panel-header"><h2>Configuration</h2></header>
+      <div className="panel-body">
+        {selected.length === 0 && <p className="muted pad">Select a tool on the canvas to configure it.</p>}
+        {selected.length > 1 && <MultiSelection count={selected.length} />}
+        {selected.length === 1 && <ToolConfiguration key={selected[0]} toolId={selected[0]!} />}
+      </div>
+    </section>
+  );
+}
+
+function MultiSelection({ count }: { count: number }) {
+  return (
+    <div className="pad">
+      <p>{count} tools selected.</p>
+      <button type="button" onClick={() => dialogStore.getState().openDialog({ kind: 'save-as-tool' })}>Save as tool…</button>
+    </div>
+  );
+}
+
+function ToolConfiguration({ toolId }: { toolId: string }) {
+  const tool = useWorkflowStore((state) => state.workflow.tools.find((candidate) => candidate.id === toolId));
+  const connections = useWorkflowStore((state) => state.workflow.connections);
+  const descriptor = useCatalogStore((state) => (tool ? state.byId.get(tool.plugin) : undefined));
+  const updateMetadata = useRunStore((state) => state.updateMetadata);
+  const anchors = useRunStore((state) => state.anchors);
+  const updateMessages = useRunStore((state) => state.updateMessages);
+  const inputFields = useMemo(() => {
+    const byAnchor: Record<string, Field[]> = {};
+    for (const c of connections) {
+      if (c.to.tool !== toolId) continue;
+      const metadata = metadataOf({ updateMetadata, anchors }, c.from.tool, c.from.anchor);
+      byAnchor[c.to.anchor] = [...(byAnchor[c.to.anchor] ?? []), ...(metadata?.fields ?? [])];
+    }
+    return byAnchor;
+  }, [connections, toolId, updateMetadata, anchors]);
+  const toolErrors = useMemo(() => updateMessages.filter((m) => m.toolId === toolId && m.level === 'error').map((m) => m.text), [updateMessages, toolId]);
+  const context = useMemo<ConfigFormContext>(() => ({ toolId, inputFields, toolErrors, browseFile }), [toolId, inputFields, toolErrors]);
+  if (!tool) return null;
+  return (
+    <div className="tool-config">
+      <div className="tool-config-head">
+        <ToolIcon iconSvg={descriptor?.iconSvg ?? null} size={28} />
+        <div>
+          <div className="tool-config-name">{descriptor?.name ?? tool.plugin}</div>
+          <div className="muted small">{tool.id} · {tool.plugin}</div>
+        </div>
+      </div>
+      {descriptor?.description && <p className="muted small tool-config-description">{descriptor.description}</p>}
+      <label className="annotation-field">
+        <span>Annotation</span>
+        <input type="text" value={tool.annotation ?? ''} placeholder="Shown on the canvas instead of the name"
+          onChange={(event) => workflowStore.getState().setToolAnnotation(tool.id, event.target.value)} />
+      </label>
+      {!descriptor && <p className="error-text">The plugin {tool.plugin} is not installed. The tool is kept as it is; install the plugin to configure or run it.</p>}
+      {descriptor && <ConfigForm tool={tool} descriptor={descriptor} context={context} />}
+      <div className="tool-config-actions">
+        <button type="button" onClick={() => dialogStore.getState().openDialog({ kind: 'save-as-tool' })}>Save as tool…</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useResultTarget } from '../../hooks/useResultTarget.js';
+import { selectionStore } from '../../store/selectionStore.js';
+import { useRunStore } from '../../store/runStore.js';
+import { AnchorResult } from './AnchorResult.js';
+import { BrowseResult } from './BrowseResult.js';
+
+const BROWSE_FILE = /(?:^|[\\/])browse-([^\\/]+)\.arrow$/;
+
+/** The data of the selected tool's anchor: rows, fields and record count. */
+export function ResultsPanel() {
+  const target = useResultTarget();
+  const browseRunId = useRunStore((state) => {
+    if (!target || !state.lastFullRunId) return null;
+    const stored = state.results[target.toolId] ?? [];
+    return stored.some((path) => BROWSE_FILE.exec(path)?.[1] === target.toolId) ? state.lastFullRunId : null;
+  });
+  return (
+    <section className="panel results-panel" role="region" aria-label="Results">
+      <header className="panel-header">
+        <h2>Results</h2>
+        {target && <span className="muted">{target.descriptor?.name ?? ''} {target.toolId}</span>}
+        {target && target.options.length > 1 && (
+          <div className="anchor-tabs" role="tablist" aria-label="Anchor">
+            {target.options.map((option) => (
+              <button key={option.value} type="button" role="tab" aria-selected={option.value === target.selected?.value}
+                onClick={() => selectionStore.getState().selectResultAnchor(option.value)}>{option.label}</button>
+            ))}
+          </div>
+        )}
+      </header>
+      <div className="panel-body results-body">
+        {!target && <p className="muted pad">Select a tool to see its data.</p>}
+        {target && browseRunId && <BrowseResult runId={browseRunId} toolId={target.toolId} anchor={target.descriptor?.inputs[0]?.name ?? 'Input'} source={target.selected?.source ?? null} />}
+        {target && !browseRunId && target.selected && <AnchorResult source={target.selected.source} />}
+        {target && !target.selected && <p className="muted pad">This tool has no anchors.</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * What runs report: statuses, progress, messages, and per anchor its metadata, record count and
+ * preview. Fed by `onRunEvent` and by update-only summaries; events of superseded runs are ignored.
+ */
+import { createStore, useStore } from 'zustand';
+import type { Metadata } from '../../shared/metadata.js';
+import type { MessageLevel, PreviewRow, RunEvent, RunStatus, RunSummary, ToolStatus } from '../../shared/runEvents.js';
+import { anchorKey } from '../model/connectionKey.js';
+
+export interface RunMessage {
+  id: number;
+  source: 'run' | 'update';
+  toolId: string;
+  level: MessageLevel;
+  text: string;
+}
+
+export interface AnchorRunState {
+  records?: number;
+  preview?: PreviewRow[];
+  truncated?: boolean;
+  metadata?: Metadata;
+}
+
+export interface RunState {
+  /** the full run in progress, or null */
+  activeRunId: string | null;
+  lastFullRunId: string | null;
+  lastFullRunStatus: RunStatus | null;
+  /** the newest update-only run: events of older ones are stale */
+  updateRunId: string | null;
+  toolStatus: Record<string, ToolStatus>;
+  progress: Record<string, number>;
+  /** per tool, its status in the latest update-only run */
+  updateStatus: Record<string, RunStatus>;
+  /** output anchor metadata from the latest update-only run (key: anchorKey) */
+  updateMetadata: Record<string, Metadata>;
+  /** output anchors of the latest full run (key: anchorKey) */
+  anchors: Record<string, AnchorRunState>;
+  runMessages: RunMessage[];
+  updateMessages: RunMessage[];
+  results: Record<string, string[]>;
+  /** true once the workflow changed after the latest full run started */
+  editedSinceRun: boolean;
+  hostError: string | null;
+  /** true from pressing Run until the host answers (before run-started arrives) */
+  runRequested: boolean;
+}
+
+export interface RunActions {
+  applyRunEvent(event: RunEvent): void;
+  applyUpdateSummary(summary: RunSummary): void;
+  markEdited(): void;
+  resetRunState(): void;
+  setHostError(message: string | null): void;
+  setRunRequested(requested: boolean): void;
+}
+
+export type RunStore = RunState & RunActions;
+
+const initialState: RunState = {
+  activeRunId: null, lastFullRunId: null, lastFullRunStatus: null, updateRunId: null,
+  toolStatus: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
+  runMessages: [], updateMessages: [], results: {}, editedSinceRun: false, hostError: null, runRequested: false,
+};
+
+let nextMessageId = 1;
+
+function withAnchor(anchors: Record<string, AnchorRunState>, key: string, patch: AnchorRunState): Record<string, AnchorRunState> {
+  return { ...anchors, [key]: { ...anchors[key], ...patch } };
+}
+
+export function createRunStore() {
+  return createStore<RunStore>()((set, get) => ({
+    ...initialState,
+
+    applyRunEvent: (event) => {
+      const state = get();
+      if (event.type === 'run-started') {
+        if (event.mode === 'update') set({ updateRunId: event.runId });
+        else set({
+          activeRunId: event.runId, lastFullRunId: event.runId, lastFullRunStatus: null, editedSinceRun: false,
+          toolStatus: Object.fromEntries(event.toolIds.map((id) => [id, 'pending' as ToolStatus])),
+          progress: {}, anchors: {}, runMessages: [], results: {},
+        });
+        return;
+      }
+      const isFull = event.runId === state.lastFullRunId;
+      const isUpdate = event.runId === state.updateRunId;
+      if (!isFull && !isUpdate) return;
+      switch (event.type) {
+        case 'anchor-opened': {
+          const key = anchorKey({ tool: event.toolId, anchor: event.anchor });
+          if (isUpdate) set({ updateMetadata: { ...state.updateMetadata, [key]: event.metadata } });
+          else set({ anchors: withAnchor(state.anchors, key, { metadata: event.metadata }) });
+          return;
+        }
+        case 'tool-message': {
+          if (!isFull) return;
+          const message: RunMessage = { id: nextMessageId++, source: 'run', toolId: event.toolId, level: event.level, text: event.text };
+          set({ runMessages: [...state.runMessages, message] });
+          return;
+        }
+        case 'tool-status':
+          if (isFull) set({ toolStatus: { ...state.toolStatus, [event.toolId]: event.status } });
+          return;
+        case 'tool-progress':
+          if (isFull) set({ progress: { ...state.progress, [event.toolId]: event.fraction } });
+          return;
+        case 'anchor-records':
+          if (isFull) set({ anchors: withAnchor(state.anchors, anchorKey({ tool: event.toolId, anchor: event.anchor }), { records: event.records }) });
+          return;
+        case 'anchor-preview':
+          if (isFull) set({ anchors: withAnchor(state.anchors, anchorKey({ tool: event.toolId, anchor: event.anchor }), { preview: event.rows, truncated: event.truncated }) });
+          return;
+        case 'result-stored':
+          if (isFull) set({ results: { ...state.results, [event.toolId]: [...(state.results[event.toolId] ?? []), event.path] } });
+          return;
+        case 'run-finished':
+          if (isFull) set({ activeRunId: null, lastFullRunStatus: event.status });
+          return;
+      }
+    },
+
+    applyUpdateSummary: (summary) => {
+      const updateStatus: Record<string, RunStatus> = {};
+      const updateMetadata: Record<string, Metadata> = {};
+      const updateMessages: RunMessage[] = [];
+      for (const [toolId, tool] of Object.entries(summary.tools)) {
+        updateStatus[toolId] = tool.status;
+        for (const [anchor, output] of Object.entries(tool.outputs)) {
+          updateMetadata[anchorKey({ tool: toolId, anchor })] = output.metadata;
+        }
+        for (const message of tool.messages) {
+          updateMessages.push({ id: nextMessageId++, source: 'update', toolId, level: message.level, text: message.text });
+        }
+      }
+      set({ updateStatus, updateMetadata, updateMessages, updateRunId: summary.runId });
+    },
+
+    markEdited: () => { if (!get().editedSinceRun) set({ editedSinceRun: true }); },
+    resetRunState: () => set({ ...initialState }),
+    setHostError: (message) => set({ hostError: message }),
+    setRunRequested: (requested) => set({ runRequested: requested }),
+  }));
+}
+
+export const runStore = createRunStore();
+
+export function useRunStore<T>(selector: (state: RunStore) => T): T {
+  return useStore(runStore, selector);
+}

@@ -31,7 +31,7 @@ const config = {
 
 describe('summarize through the engine', () => {
   it('shows the exact output metadata in an update-only run', async () => {
-    const { summary } = await runTool(engine, 'summarize', config, sales, { mode: 'update-only' });
+    const { summary } = await runTool(engine, 'summarize', config, sales, { mode: 'update' });
     expect(summary.tools.t.status).not.toBe('error');
     const fields = summary.tools.t.outputs.Output.metadata.fields.map((f) => `${f.name}:${f.type}`);
     expect(fields).toEqual([
@@ -60,7 +60,7 @@ describe('summarize through the engine', () => {
   });
 
   it('names the problem when a field is missing or not a number', async () => {
-    const { summary, messages } = await runTool(engine, 'summarize', { groupBy: ['nope'], aggregations: [{ action: 'sum', field: 'region' }] }, sales, { mode: 'update-only' });
+    const { summary, messages } = await runTool(engine, 'summarize', { groupBy: ['nope'], aggregations: [{ action: 'sum', field: 'region' }] }, sales, { mode: 'update' });
     expect(summary.tools.t.status).toBe('error');
     expect(messages.join('\n')).toMatch(/group-by field "nope" is not in the input/);
     expect(messages.join('\n')).toMatch(/"region" is v_string, not a number/);

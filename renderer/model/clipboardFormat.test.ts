@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { emptyWorkflow, type Workflow } from '../../shared/workflow.js';
+import { copyFragment, parseClipboardText, PASTE_OFFSET, remapFragment, toClipboardText } from './clipboardFormat.js';
+
+const workflow: Workflow = {
+  ...emptyWorkflow(),
+  tools: [
+    { id: 't1', plugin: 'weft/source', config: { rows: 3 }, position: { x: 0, y: 0 } },
+    { id: 't2', plugin: 'weft/filter', config: { expression: '[a] > 1' }, position: { x: 200, y: 0 }, annotation: 'big ones' },
+    { id: 't7', plugin: 'weft/filter', config: {}, position: { x: 400, y: 0 } },
+  ],
+  connections: [
+    { from: { tool: 't1', anchor: 'Output' }, to: { tool: 't2', anchor: 'Input' } },
+    { from: { tool: 't2', anchor: 'True' }, to: { tool: 't7', anchor: 'Input' } },
+  ],
+};
+
+describe('clipboard format', () => {
+  it('copies the selected tools and only the connections among them', () => {
+    const fragment = copyFragment(workflow, new Set(['t1', 't2']));
+    expect(fragment.tools.map((tool) => tool.id)).toEqual(['t1', 't2']);
+    expect(fragment.connections).toHaveLength(1);
+  });
+
+  it('round-trips through clipboard text and ignores text that is not a Weft clipboard', () => {
+    const fragment = copyFragment(workflow, new Set(['t1', 't2']));
+    expect(parseClipboardText(toClipboardText(fragment))).toEqual(fragment);
+    expect(parseClipboardText('hello')).toBeNull();
+    expect(parseClipboardText('{"tools":[],"connections":[]}')).toBeNull();
+    expect(parseClipboardText('{"weft-clipboard":1,"tools":[{"id":"x"}],"connections":[]}')).toBeNull();
+  });
+
+  it('pastes with fresh ids, offset positions and remapped connections', () => {
+    const fragment = copyFragment(workflow, new Set(['t1', 't2']));
+    const pasted = remapFragment(workflow, fragment);
+    expect(pasted.tools.map((tool) => tool.id)).toEqual(['t8', 't9']);
+    expect(pasted.tools[1]).toMatchObject({ plugin: 'weft/filter', config: { expression: '[a] > 1' }, annotation: 'big ones', position: { x: 200 + PASTE_OFFSET, y: PASTE_OFFSET } });
+    expect(pasted.connections).toEqual([{ from: { tool: 't8', anchor: 'Output' }, to: { tool: 't9', anchor: 'Input' } }]);
+    pasted.tools[1]!.config.expression = 'changed';
+    expect(workflow.tools[1]!.config.expression).toBe('[a] > 1');
+  });
+});

@@ -68,7 +68,7 @@ export class ProgressLines {
   }
 
   private draw(): void {
-    const width = Math.max(40, (process.stderr.columns ?? 100) - 1);
+    const width = Math.max(40, (process.stderr.columns || 100) - 1);
     const idWidth = Math.max(...this.lines.map((l) => l.id.length), 4);
     const pluginWidth = Math.max(...this.lines.map((l) => l.plugin.length), 6);
     let text = this.drawn > 0 ? `\x1b[${this.drawn}A` : '';

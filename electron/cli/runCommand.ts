@@ -42,6 +42,9 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
     const progress = command.json ? null : new ProgressLines(terminal, loaded.workflow.tools);
     const startedAt = new Date().toISOString();
     let summary: RunSummary;
+    // The runner's warm workers are unref'd so they never hold a process open; while a run is
+    // awaited, this keeps the command's event loop alive until the summary arrives.
+    const keepAlive = setInterval(() => {}, 60_000);
     try {
       summary = await host.runner.run(loaded.workflow, {
         mode: command.mode,
@@ -50,6 +53,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
         ...(progress && { onEvent: progress.onEvent }),
       });
     } finally {
+      clearInterval(keepAlive);
       progress?.finish();
     }
     if (command.mode === 'full') {

@@ -51,10 +51,17 @@ export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
     let result = ctx.useCache ? ctx.cache.get(key) : undefined;
     if (!result) {
       recorder.setStatus(toolId, 'running');
-      const outcome = await Promise.race([ctx.host.runTool(job, {
+      const served = ctx.host.runTool(job, {
         runId: recorder.runId, toolId, packageName: tool.resolved!.descriptor.package, classToolId: classToolIdOf(tool),
         onResultStored: (file) => recorder.resultStored(toolId, file),
-      }, ctx.watchdogMs), aborted]);
+      }, ctx.watchdogMs).then((outcome) => {
+        // cached even when this run was superseded meanwhile: the next run most likely asks the same
+        if (outcome.kind === 'result' && !outcome.result.failure) {
+          ctx.cache.set(key, { outputs: outcome.result.outputs, messages: outcome.result.messages });
+        }
+        return outcome;
+      });
+      const outcome = await Promise.race([served, aborted]);
       if (outcome === 'aborted') break;
       const failure = failureOf(outcome, ctx.watchdogMs);
       if (outcome.kind === 'result') for (const m of outcome.result.messages) recorder.message(toolId, m.level, m.text);
@@ -63,7 +70,6 @@ export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
         continue;
       }
       result = { outputs: (outcome as { result: CachedUpdate }).result.outputs, messages: [] };
-      ctx.cache.set(key, { outputs: result.outputs, messages: (outcome as { result: CachedUpdate }).result.messages });
     } else {
       for (const m of result.messages) recorder.message(toolId, m.level, m.text);
     }

@@ -45,15 +45,24 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
     // The runner's warm workers are unref'd so they never hold a process open; while a run is
     // awaited, this keeps the command's event loop alive until the summary arrives.
     const keepAlive = setInterval(() => {}, 60_000);
+    // Ctrl-C cancels the run (workers are stopped) and the command still prints its summary
+    const cancel = new AbortController();
+    const onInterrupt = () => {
+      terminal.err('weft: interrupted, stopping the run…\n');
+      cancel.abort();
+    };
+    process.once('SIGINT', onInterrupt);
     try {
       summary = await host.runner.run(loaded.workflow, {
         mode: command.mode,
         workflowDir: path.dirname(loaded.path),
         ...(command.timeoutMs !== null && { timeoutMs: command.timeoutMs }),
+        signal: cancel.signal,
         ...(progress && { onEvent: progress.onEvent }),
       });
     } finally {
       clearInterval(keepAlive);
+      process.off('SIGINT', onInterrupt);
       progress?.finish();
     }
     if (command.mode === 'full') {

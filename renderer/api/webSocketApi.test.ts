@@ -24,7 +24,7 @@ async function startServer(onRequest: (socket: WebSocket, request: ApiRequestMes
     socket.on('message', (data) => onRequest(socket, JSON.parse(String(data)) as ApiRequestMessage));
   });
   const address = server.address();
-  if (typeof address === 'string') throw new Error('unexpected address');
+  if (address === null || typeof address === 'string') throw new Error('unexpected address');
   return `ws://127.0.0.1:${address.port}/api`;
 }
 

@@ -49,6 +49,10 @@ export async function runTool(
     const outputs: Record<string, PreviewRow[]> = {};
     for (const [key, rows] of Object.entries(previews)) if (key.startsWith('t.')) outputs[key.slice(2)] = rows;
     const messages = summary.tools.t?.messages.map((m) => `${m.level}: ${m.text}`) ?? [];
+    // a failure outside the tool under test (a source, the engine) is never what a test means to check
+    const elsewhere = Object.entries(summary.tools).filter(([id, t]) => id !== 't' && t.status === 'error');
+    if (elsewhere.length > 0) throw new Error(`run failed outside the tool: ${JSON.stringify(elsewhere)}`);
+    if (!summary.tools.t) throw new Error(`the tool did not run: ${JSON.stringify(summary)}`);
     return { summary, outputs, messages };
   } finally {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestEngine } from '../../electron/engine/testing/index.js';
+import { engineWithTestkit, runTool } from '../common/transformTestkit/runTool.js';
+import type { TestData } from '../common/transformTestkit/testData.js';
+
+let engine: TestEngine;
+beforeAll(async () => { engine = await engineWithTestkit(); });
+afterAll(async () => engine?.dispose());
+
+const input: TestData = {
+  fields: [
+    { name: 'id', type: 'int64' }, { name: 'price', type: 'v_string', size: 20 }, { name: 'when', type: 'datetime' },
+    { name: 'secret', type: 'v_string' }, { name: 'added', type: 'double' },
+  ],
+  columns: {
+    id: [9007199254740993n, 2n, null],
+    price: ['12.5', 'n/a', null],
+    when: ['2026-11-21 13:05:00', '2026-01-01 00:00:00', null],
+    secret: ['x', 'y', 'z'],
+    added: [1.5, 2.5, 3.5],
+  },
+};
+
+const config = {
+  fields: [
+    { field: 'when', type: 'date', rename: 'day', description: 'the day only' },
+    { field: 'price', type: 'double' },
+    { field: 'id', type: 'v_string' },
+    { field: 'secret', selected: false },
+  ],
+  newFields: 'keep',
+};
+
+describe('select through the engine', () => {
+  it('reorders, renames, retypes and describes in update-only; new fields follow', async () => {
+    const { summary } = await runTool(engine, 'select', config, input, { mode: 'update' });
+    expect(summary.tools.t.outputs.Output.metadata.fields).toEqual([
+      { name: 'day', type: 'date', description: 'the day only' },
+      { name: 'price', type: 'double' },
+      { name: 'id', type: 'v_string' },
+      { name: 'added', type: 'double' },
+    ]);
+  });
+
+  it('drops fields the list does not name when new fields are dropped', async () => {
+    const { summary } = await runTool(engine, 'select', { ...config, newFields: 'drop' }, input, { mode: 'update' });
+    expect(summary.tools.t.outputs.Output.metadata.fields.map((f) => f.name)).toEqual(['day', 'price', 'id']);
+  });
+
+  it('converts values, warning about those that became null', async () => {
+    const { outputs, messages } = await runTool(engine, 'select', config, input, { packetRows: 2 });
+    expect(outputs.Output).toEqual([
+      { day: '2026-11-21', price: 12.5, id: '9007199254740993', added: 1.5 },
+      { day: '2026-01-01', price: null, id: '2', added: 2.5 },
+      { day: null, price: null, id: null, added: 3.5 },
+    ]);
+    expect(messages.join('\n')).toMatch(/1 value\(s\) of "price" could not be converted to double/);
+  });
+
+  it('refuses two output fields of one name', async () => {
+    const { summary, messages } = await runTool(engine, 'select', { fields: [{ field: 'price', rename: 'ADDED' }], newFields: 'keep' }, input, { mode: 'update' });
+    expect(summary.tools.t.status).toBe('error');
+    expect(messages.join()).toMatch(/output field "added" appears twice/);
+  });
+});

@@ -38,7 +38,7 @@ export async function generateBenchCsv(file: string, rows: number): Promise<void
     const ts = new Date((start + Math.floor(rnd() * 365 * 86400)) * 1000).toISOString().slice(0, 19);
     buf += `${i},${categories[Math.floor(rnd() * 50)]},${regions[Math.floor(rnd() * 8)]},${(rnd() * 1000).toFixed(2)},${1 + Math.floor(rnd() * 100)},${ts},${rnd() < 0.5}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }

@@ -2,6 +2,7 @@
  * Reads a CSV/TSV file: `readCsvSchema` samples the head for names and types (cheap: used in
  * update-only), `readCsvBatches` streams the whole file in chunks into Arrow record batches.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { RecordBatch } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
@@ -66,28 +67,29 @@ export function csvDialect(options: Pick<CsvOptions, 'delimiter' | 'quote' | 'fi
   return { delimiter: delimiter.charCodeAt(0), quote };
 }
 
-async function readHead(path: string, bytes: number): Promise<{ head: Uint8Array; eof: boolean }> {
-  const fh = await open(path, 'r');
+/** the file's first `bytes` bytes, read synchronously (update-only runs in the constructor) */
+export function readHeadSync(path: string, bytes: number): { head: Uint8Array; eof: boolean } {
+  const fd = openSync(path, 'r');
   try {
-    const size = (await fh.stat()).size;
+    const size = fstatSync(fd).size;
     const want = Math.min(size, bytes);
     const head = Buffer.allocUnsafe(want);
     let got = 0;
     while (got < want) {
-      const { bytesRead } = await fh.read(head, got, want - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+      const n = readSync(fd, head, got, want - got, got);
+      if (n === 0) break;
+      got += n;
     }
     return { head: head.subarray(0, got), eof: got >= size };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
 /** names and types from the file's head; the user's `fieldTypes` win over detected types */
-export async function readCsvSchema(options: CsvOptions): Promise<CsvSchema> {
+export function readCsvSchema(options: CsvOptions): CsvSchema {
   const dialect = csvDialect(options);
-  const { head: raw, eof } = await readHead(options.path, options.sampleBytes ?? 512 * 1024);
+  const { head: raw, eof } = readHeadSync(options.path, options.sampleBytes ?? 512 * 1024);
   // A cut multi-byte character at the end of the head is left to the decoder's stream state.
   const head = new Utf8Transcoder(options.encoding).push(raw, eof);
   const sample = sampleCsv(head, eof, {

@@ -1,0 +1,170 @@
+/**
+ * Parquet (parquet-wasm, one row group at a time from a file Blob, so a large file is never read
+ * whole) and Arrow IPC files or streams (apache-arrow's async reader over the file). Both produce
+ * foreign Arrow batches that `normalizeBatch` turns into Weft storage.
+ */
+import { closeSync, fstatSync, openAsBlob, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { open } from 'node:fs/promises';
+import { RecordBatch, RecordBatchReader, tableFromIPC } from 'apache-arrow';
+import type { Schema } from 'apache-arrow';
+import type { Field } from '../../../shared/sdk/index.js';
+import { normalizeBatch, weftFieldsOf } from '../../common/ioArrowNormalize.js';
+import type { ForeignField } from '../../common/ioArrowNormalize.js';
+import type { ConversionFailure } from '../../common/ioValues.js';
+import { describeFailures } from './source.js';
+import type { InputOptions, Source } from './source.js';
+
+abstract class ArrowishSource implements Source {
+  protected readonly input: InputOptions;
+  protected foreign: ForeignField[] | null = null;
+  private readonly failures: ConversionFailure[] = [];
+  private failureCount = 0;
+
+  constructor(input: InputOptions) {
+    this.input = input;
+  }
+
+  protected abstract schema(): Schema;
+  protected abstract rawBatches(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch>;
+
+  fields(): Field[] {
+    this.foreign ??= weftFieldsOf(this.schema(), this.input.fieldTypes);
+    return this.foreign.map((f) => f.field);
+  }
+
+  async *batches(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch> {
+    this.fields();
+    let rows = 0;
+    for await (const raw of this.rawBatches(onProgress)) {
+      // A source batch larger than a packet is sliced, so packets stay of the usual size.
+      for (let start = 0; start < raw.numRows; start += this.input.batchRows) {
+        const part = start === 0 && raw.numRows <= this.input.batchRows ? raw : raw.slice(start, start + this.input.batchRows);
+        const failures: ConversionFailure[] = [];
+        yield normalizeBatch(part, this.foreign!, failures);
+        if (failures.length) {
+          if (this.failures.length < 5) this.failures.push(...failures.slice(0, 5).map((f) => ({ ...f, row: f.row + rows })));
+          this.failureCount += failures.length;
+        }
+        rows += part.numRows;
+      }
+    }
+  }
+
+  warnings(): string[] {
+    if (this.failureCount === 0) return [];
+    const types = new Map((this.foreign ?? []).map((f) => [f.field.name, f.field.type]));
+    return [`${this.failureCount} value(s) did not convert and were set to null: ` +
+      describeFailures(this.input.file, this.failures, 0, (f) => types.get(f) ?? '?').join('; ')];
+  }
+}
+
+type ParquetModule = typeof import('parquet-wasm');
+/** parquet-wasm's Node build loads synchronously through require */
+function parquetSync(): ParquetModule {
+  return createRequire(import.meta.url)('parquet-wasm') as ParquetModule;
+}
+async function parquet(): Promise<ParquetModule> {
+  return parquetSync();
+}
+
+export class ParquetSource extends ArrowishSource {
+  private async file() {
+    const pq = await parquet();
+    try {
+      return await pq.ParquetFile.fromFile(await openAsBlob(this.input.path));
+    } catch (error) {
+      throw new Error(`${this.input.file}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  /** the schema from the footer alone (sync: "PAR1" + footer is all `readSchema` needs) */
+  protected schema(): Schema {
+    const fd = openSync(this.input.path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const trailer = Buffer.alloc(8);
+      if (size < 12 || readSync(fd, trailer, 0, 8, size - 8) !== 8 || trailer.toString('latin1', 4) !== 'PAR1') {
+        throw new Error(`${this.input.file}: not a Parquet file (no PAR1 footer)`);
+      }
+      const footer = trailer.readUInt32LE(0);
+      const bytes = Buffer.alloc(4 + footer + 8);
+      bytes.write('PAR1', 0, 'latin1');
+      readSync(fd, bytes, 4, footer + 8, size - 8 - footer);
+      let schema;
+      try { schema = parquetSync().readSchema(bytes); } catch (error) {
+        throw new Error(`${this.input.file}: not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`);
+      }
+      return tableFromIPC(schema.intoIPCStream()).schema;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  protected async *rawBatches(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch> {
+    const file = await this.file();
+    try {
+      const groups = file.metadata().numRowGroups();
+      for (let g = 0; g < groups; g++) {
+        const table = await file.read({ rowGroups: [g], batchSize: this.input.batchRows });
+        const arrow = tableFromIPC(table.intoIPCStream());
+        for (const batch of arrow.batches) yield batch;
+        onProgress?.((g + 1) / groups);
+      }
+    } finally {
+      file.free();
+    }
+  }
+}
+
+export class ArrowIpcSource extends ArrowishSource {
+  private async reader() {
+    const fh = await open(this.input.path, 'r');
+    try {
+      const reader = await RecordBatchReader.from(fh);
+      return { reader: await reader.open(), fh };
+    } catch (error) {
+      await fh.close();
+      throw new Error(`${this.input.file}: not a readable Arrow IPC file or stream (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+
+  /** the schema message at the start (a file repeats it after its 8-byte magic), read synchronously */
+  protected schema(): Schema {
+    const fd = openSync(this.input.path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const head = Buffer.alloc(Math.min(size, 1 << 20));
+      readSync(fd, head, 0, head.length, 0);
+      let bytes = new Uint8Array(head);
+      if (size >= 18 && head.toString('latin1', 0, 6) === 'ARROW1') {
+        // a file: the schema is in the footer; magic + footer + length + magic is all the reader needs for it
+        const trailer = Buffer.alloc(10);
+        readSync(fd, trailer, 0, 10, size - 10);
+        const footer = trailer.readInt32LE(0);
+        const fake = Buffer.alloc(8 + footer + 10);
+        head.copy(fake, 0, 0, 8);
+        readSync(fd, fake, 8, footer + 10, size - 10 - footer);
+        bytes = new Uint8Array(fake);
+      }
+      try {
+        const reader = RecordBatchReader.from(bytes);
+        reader.open();
+        return reader.schema;
+      } catch (error) {
+        throw new Error(`${this.input.file}: not a readable Arrow IPC file or stream (${error instanceof Error ? error.message : String(error)})`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  protected async *rawBatches(): AsyncGenerator<RecordBatch> {
+    const { reader, fh } = await this.reader();
+    try {
+      for await (const batch of reader) yield batch;
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * NDJSON (one object per line, streamed) and JSON arrays of objects (the whole file is parsed at
+ * once when read: JSON.parse has no streaming form; use NDJSON for large data). Field names are
+ * the keys of the first 1000 objects, in order of first appearance. Numbers beyond 2^53 lose
+ * precision in JSON.parse; quote them as strings and set the field's type to int64.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { readHeadSync } from '../csv/csvReader.js';
+import { RecordSource, keysInOrder } from './recordSource.js';
+import type { RecordStream } from './recordSource.js';
+import type { InputOptions } from './source.js';
+
+const HEAD_BYTES = 1 << 20;
+
+function asObject(value: unknown, file: string, where: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`${file}: ${where}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : String(JSON.stringify(value)).slice(0, 40)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function parseLine(text: string, file: string, line: number): Record<string, unknown> {
+  let value: unknown;
+  try { value = JSON.parse(text); } catch (error) {
+    throw new Error(`${file}: line ${line}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return asObject(value, file, `line ${line}`);
+}
+
+abstract class ObjectStream implements RecordStream {
+  protected order: string[] = [];
+  protected readonly input: InputOptions;
+  constructor(input: InputOptions) {
+    this.input = input;
+  }
+
+  protected abstract sampleObjects(limit: number): Record<string, unknown>[];
+  protected abstract objects(): AsyncGenerator<Record<string, unknown>>;
+  abstract progress(): number;
+
+  names(): string[] {
+    return this.order;
+  }
+
+  sample(limit: number): unknown[][] {
+    const objects = this.sampleObjects(limit);
+    this.order = keysInOrder(objects);
+    return objects.map((o) => this.order.map((k) => o[k]));
+  }
+
+  async *records(): AsyncGenerator<unknown[]> {
+    for await (const o of this.objects()) yield this.order.map((k) => o[k]);
+  }
+}
+
+class NdjsonStream extends ObjectStream {
+  private size = 0;
+  private read = 0;
+
+  protected sampleObjects(limit: number): Record<string, unknown>[] {
+    const { head, eof } = readHeadSync(this.input.path, HEAD_BYTES);
+    const lines = Buffer.from(head.buffer, head.byteOffset, head.length).toString('utf8').split('\n');
+    if (!eof) lines.pop();
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < lines.length && out.length < limit; i++) {
+      const s = lines[i].trim();
+      if (s !== '') out.push(parseLine(s, this.input.file, i + 1));
+    }
+    return out;
+  }
+
+  protected async *objects(): AsyncGenerator<Record<string, unknown>> {
+    const fh = await open(this.input.path, 'r');
+    try {
+      this.size = (await fh.stat()).size;
+      this.read = 0;
+      const decoder = new TextDecoder('utf-8');
+      let carry = '';
+      let line = 0;
+      const buf = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, 0, buf.length, this.read);
+        this.read += bytesRead;
+        const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
+        const lines = text.split('\n');
+        carry = bytesRead === 0 ? '' : lines.pop()!;
+        for (const raw of lines) {
+          line++;
+          const s = raw.trim();
+          if (s !== '') yield parseLine(s, this.input.file, line);
+        }
+        if (bytesRead === 0) return;
+      }
+    } finally {
+      await fh.close();
+    }
+  }
+
+  progress(): number {
+    return this.size ? this.read / this.size : 1;
+  }
+}
+
+/** the text of the first `limit` top-level elements of a JSON array, closed with `]` */
+export function jsonArrayPrefix(text: string, limit: number): string {
+  let depth = 0;
+  let inString = false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') {
+      depth--;
+      if (depth === 1 && ++count >= limit) return text.slice(0, i + 1) + ']';
+      if (depth === 0) return text.slice(0, i + 1);
+    } else if (ch === ',' && depth === 1) {
+      // a scalar element ended; counted when its closing bracket never comes
+    }
+  }
+  // cut mid-element: keep the complete ones
+  const last = text.lastIndexOf('},');
+  return last > 0 ? text.slice(0, last + 1) + ']' : '[]';
+}
+
+class JsonArrayStream extends ObjectStream {
+  private done = false;
+
+  private parse(text: string): unknown[] {
+    if (text.trim() === '') return [];
+    let value: unknown;
+    try { value = JSON.parse(text); } catch (error) {
+      throw new Error(`${this.input.file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (!Array.isArray(value)) throw new Error(`${this.input.file}: expected a JSON array of objects at the top level`);
+    return value;
+  }
+
+  protected sampleObjects(limit: number): Record<string, unknown>[] {
+    const { head, eof } = readHeadSync(this.input.path, HEAD_BYTES);
+    const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString('utf8');
+    const array = this.parse(eof ? text : jsonArrayPrefix(text, limit));
+    return array.slice(0, limit).map((v, i) => asObject(v, this.input.file, `element [${i}]`));
+  }
+
+  protected async *objects(): AsyncGenerator<Record<string, unknown>> {
+    const array = this.parse(await readFile(this.input.path, 'utf8'));
+    for (let i = 0; i < array.length; i++) yield asObject(array[i], this.input.file, `element [${i}]`);
+    this.done = true;
+  }
+
+  progress(): number {
+    return this.done ? 1 : 0;
+  }
+}
+
+export function ndjsonSource(input: InputOptions): RecordSource {
+  return new RecordSource(input, new NdjsonStream(input));
+}
+
+export function jsonArraySource(input: InputOptions): RecordSource {
+  return new RecordSource(input, new JsonArrayStream(input));
+}

@@ -1,0 +1,102 @@
+/**
+ * Input Data: reads a file (CSV/TSV, NDJSON, JSON array, Parquet, Excel .xlsx, Arrow IPC) and
+ * streams it as packets. The constructor detects the fields from the file's head (cheap, sync)
+ * and opens the output anchor, so update-only shows the fields; onComplete streams the rows,
+ * awaiting each write (backpressure). Relative paths resolve against the workflow's folder.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
+import type { FieldType } from '../../shared/metadata.js';
+import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowIpcSource, ParquetSource } from './formats/arrowSources.js';
+import { CsvSource } from './formats/csvSource.js';
+import { jsonArraySource, ndjsonSource } from './formats/jsonSources.js';
+import { formatOfPath } from './formats/source.js';
+import type { InputFormat, InputOptions, Source } from './formats/source.js';
+import { xlsxSource } from './formats/xlsxSource.js';
+import type { CsvEncoding } from './csv/csvReader.js';
+
+export interface InputDataConfig {
+  path: string;
+  format: InputFormat | 'auto';
+  delimiter: string;
+  quote: string;
+  hasHeader: boolean;
+  encoding: CsvEncoding;
+  skipRows: number;
+  sheet: string;
+  fieldTypes: Record<string, FieldType>;
+}
+
+const BATCH_ROWS = 65536;
+
+export function resolveInputPath(file: string, workflowDir: string | null): string {
+  if (path.isAbsolute(file)) return file;
+  if (!workflowDir) throw new Error(`the path "${file}" is relative, but the workflow is not saved yet: save it or use an absolute path`);
+  return path.resolve(workflowDir, file);
+}
+
+export function openSource(config: InputDataConfig, workflowDir: string | null): Source {
+  if (!config.path) throw new Error('no file chosen: set "path"');
+  const absolute = resolveInputPath(config.path, workflowDir);
+  if (!existsSync(absolute)) throw new Error(`${config.path}: file not found (${absolute})`);
+  if (statSync(absolute).isDirectory()) throw new Error(`${config.path}: is a folder, not a file`);
+  const format = config.format === 'auto' ? formatOfPath(absolute) : config.format;
+  if (!format) throw new Error(`${config.path}: cannot tell the format from the extension; choose one in "format"`);
+  const options: InputOptions = {
+    path: absolute, file: config.path, format, delimiter: config.delimiter, quote: config.quote, hasHeader: config.hasHeader,
+    encoding: config.encoding, skipRows: config.skipRows, sheet: config.sheet, fieldTypes: config.fieldTypes, batchRows: BATCH_ROWS,
+  };
+  switch (format) {
+    case 'csv': case 'tsv': return new CsvSource(options);
+    case 'ndjson': return ndjsonSource(options);
+    case 'json': return jsonArraySource(options);
+    case 'parquet': return new ParquetSource(options);
+    case 'xlsx': return xlsxSource(options);
+    case 'arrow': return new ArrowIpcSource(options);
+  }
+}
+
+export default class InputData implements Plugin {
+  private readonly provider: Provider;
+  private readonly source: Source | null = null;
+  private readonly output: OutputAnchor;
+  private readonly fields: Field[] = [];
+
+  constructor(provider: Provider) {
+    this.provider = provider;
+    this.output = provider.getOutputAnchor('Output');
+    const config = provider.toolConfig as unknown as InputDataConfig;
+    try {
+      this.source = openSource(config, provider.environment.workflowDir);
+      this.fields = this.source.fields();
+    } catch (error) {
+      provider.io.error(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const unknownTypes = Object.keys(config.fieldTypes ?? {}).filter((n) => !this.fields.some((f) => f.name === n));
+    if (unknownTypes.length > 0) provider.io.warn(`fieldTypes names field(s) not in the file: ${unknownTypes.join(', ')}`);
+    if (this.fields.length === 0) provider.io.warn(`${config.path}: the file has no fields`);
+    this.output.open({ fields: this.fields });
+  }
+
+  async onComplete(): Promise<void> {
+    if (!this.source || this.fields.length === 0) return;
+    const metadata = { fields: this.fields };
+    let last = 0;
+    try {
+      for await (const batch of this.source.batches((f) => {
+        if (f - last >= 0.01) { last = f; this.provider.io.updateProgress(f); }
+      })) {
+        await this.output.write(ArrowRecordPacket.fromBatch(metadata, batch));
+      }
+    } catch (error) {
+      for (const w of this.source.warnings()) this.provider.io.warn(w);
+      this.provider.io.error(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    for (const w of this.source.warnings()) this.provider.io.warn(w);
+    this.provider.io.updateProgress(1);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Output Data: writes its input stream to a file (CSV/TSV, NDJSON, JSON array, Parquet, Excel
+ * .xlsx, Arrow IPC), packet by packet into a temporary file beside the target, renamed over it at
+ * onComplete, so a failed run never leaves a half-written file. `ifExists`: "overwrite" or
+ * "fail". Update-only writes nothing; it warns when the target exists and the mode is "fail".
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { RecordBatch } from 'apache-arrow';
+import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
+import { createWriter } from './writers.js';
+import type { FormatWriter, OutputFormat } from './writers.js';
+
+export interface OutputDataConfig {
+  path: string;
+  format: OutputFormat | 'auto';
+  ifExists: 'overwrite' | 'fail';
+  delimiter: string;
+  sheet: string;
+}
+
+const EXTENSIONS: Record<string, OutputFormat> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json',
+  '.parquet': 'parquet', '.xlsx': 'xlsx', '.arrow': 'arrow', '.feather': 'arrow',
+};
+
+export default class OutputData implements Plugin {
+  private readonly provider: Provider;
+  private readonly config: OutputDataConfig;
+  private target = '';
+  private format: OutputFormat | null = null;
+  private temp = '';
+  private writer: FormatWriter | null = null;
+  private rows = 0;
+
+  constructor(provider: Provider) {
+    this.provider = provider;
+    this.config = provider.toolConfig as unknown as OutputDataConfig;
+    try {
+      if (!this.config.path) throw new Error('no file chosen: set "path"');
+      const { workflowDir } = provider.environment;
+      if (!path.isAbsolute(this.config.path) && !workflowDir) {
+        throw new Error(`the path "${this.config.path}" is relative, but the workflow is not saved yet: save it or use an absolute path`);
+      }
+      this.target = path.resolve(workflowDir ?? '', this.config.path);
+      const ext = path.extname(this.target).toLowerCase();
+      this.format = this.config.format === 'auto' ? EXTENSIONS[ext] ?? null : this.config.format;
+      if (!this.format) throw new Error(`${this.config.path}: cannot tell the format from the extension; choose one in "format"`);
+      if (existsSync(this.target) && this.config.ifExists === 'fail') {
+        const message = `${this.config.path} already exists and "If the file exists" is "fail"`;
+        if (provider.environment.updateOnly) provider.io.warn(message);
+        else throw new Error(message);
+      }
+    } catch (error) {
+      provider.io.error(error instanceof Error ? error.message : String(error));
+      this.format = null;
+    }
+  }
+
+  onInputConnectionOpened(connection: InputConnection): void {
+    if (this.provider.environment.updateOnly || !this.format) return;
+    this.open(connection.metadata);
+  }
+
+  private open(metadata: Metadata): void {
+    mkdirSync(path.dirname(this.target), { recursive: true });
+    this.temp = path.join(path.dirname(this.target), `.${path.basename(this.target)}.${randomBytes(4).toString('hex')}.weft-tmp`);
+    this.writer = createWriter(this.format!, this.temp, metadata, { delimiter: this.config.delimiter || ',', sheet: this.config.sheet });
+  }
+
+  async onRecordPacket(connection: InputConnection): Promise<void> {
+    if (!this.writer) return;
+    const packet = connection.read();
+    const table = packet.table as { batches: RecordBatch[] };
+    try {
+      for (const batch of table.batches) await this.writer.write(batch);
+      this.rows += packet.length;
+    } catch (error) {
+      await this.fail(error);
+    }
+  }
+
+  async onComplete(): Promise<void> {
+    if (!this.format || this.provider.environment.updateOnly) return;
+    if (!this.writer) {
+      // no input connection opened (an upstream tool closed empty): nothing to write
+      this.provider.io.warn(`nothing written to ${this.config.path}: the input had no fields`);
+      return;
+    }
+    try {
+      await this.writer.finish();
+      if (this.config.ifExists === 'fail' && existsSync(this.target)) throw new Error(`${this.config.path} already exists and "If the file exists" is "fail"`);
+      renameSync(this.temp, this.target);
+      this.provider.io.info(`${this.rows} record(s) written to ${this.config.path}`);
+    } catch (error) {
+      await this.fail(error);
+    }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    await this.writer?.abort().catch(() => undefined);
+    rmSync(this.temp, { force: true });
+    this.writer = null;
+    this.provider.io.error(`${this.config.path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

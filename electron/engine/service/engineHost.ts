@@ -90,8 +90,8 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
   // a reloaded, installed or removed plugin may change what update-only computes
   const stopClearingCache = registry.onChange(() => runner.clearUpdateCache());
   const sessions = new Set<WeftSession>();
-  const saveAsTool = saveAsToolFor({ dataDir, registry, stores });
-  const removeVirtualTool = removeVirtualToolFor({ dataDir, registry, stores });
+  const saveAsTool = saveAsToolFor({ dataDir, registry, stores, runner });
+  const removeVirtualTool = removeVirtualToolFor({ dataDir, registry, stores, runner });
 
   return {
     dataDir,

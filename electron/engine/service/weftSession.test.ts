@@ -151,4 +151,21 @@ describe('WeftSession', () => {
     other.dispose();
     await expect(other.listTools()).rejects.toThrow(/listTools: this session was closed/);
   });
+
+  it('saves a configured built-in tool as a virtual tool through weft/save-as-tool, then removes it', async () => {
+    const changes: PluginChange[] = [];
+    const unsubscribe = session.onPluginsChanged((change) => changes.push(change));
+    const tool = await session.saveAsTool({
+      id: 'first-two', name: 'First two', category: 'Macros',
+      tools: [{ id: 's', plugin: 'weft/sample', config: {}, position: { x: 0, y: 0 } }], connections: [],
+    });
+    expect(tool).toMatchObject({ id: 'weft/first-two', name: 'First two', source: 'virtual', parent: 'weft/save-as-tool' });
+    expect((await session.listTools()).some((t) => t.id === 'weft/first-two')).toBe(true);
+    expect(changes.some((c) => c.toolIds.includes('weft/first-two') || c.toolIds.includes('first-two'))).toBe(true);
+    await session.removeVirtualTool('weft/first-two');
+    expect((await session.listTools()).some((t) => t.id === 'weft/first-two')).toBe(false);
+    await expect(session.removeVirtualTool('weft/first-two')).rejects.toThrow(/no tool "weft\/first-two"/);
+    await expect(session.saveAsTool({ id: 'nothing', name: 'Nothing', tools: [], connections: [] })).rejects.toThrow(/^saveAsTool: /);
+    unsubscribe();
+  });
 });

@@ -1,0 +1,78 @@
+/**
+ * The Formula tool: computes fields with formulas applied in order (new fields appended, existing
+ * fields replaced in place). Planned and checked in update-only; compiled once per run; each
+ * packet is evaluated column-wise and written as one packet.
+ */
+import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
+import { readColumn, tableOf, type ColumnValues } from '../common/transformColumns.js';
+import { writeColumns } from '../common/transformOutput.js';
+import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';
+import { columnAsField, packetBatch } from '../formula-language/packetColumns.js';
+import { planFormulas, readFormulaConfig, type FormulaConfigEntry, type PlannedFormula } from './formulaPlan.js';
+
+interface Compiled {
+  planned: PlannedFormula;
+  formula: CompiledFormula;
+}
+
+export default class Formula implements Plugin {
+  private readonly entries: FormulaConfigEntry[] | string;
+  private compiled: Compiled[] = [];
+  private input: Metadata | null = null;
+  private output: Metadata | null = null;
+  private readonly conversionWarnings = new Map<string, number>();
+
+  constructor(private readonly provider: Provider) {
+    this.entries = readFormulaConfig(provider.toolConfig);
+  }
+
+  onInputConnectionOpened(connection: InputConnection): void {
+    if (typeof this.entries === 'string') {
+      this.provider.io.error(this.entries);
+      return;
+    }
+    const plan = planFormulas(this.entries, connection.metadata);
+    if (!plan.ok) {
+      this.provider.io.error(plan.error);
+      return;
+    }
+    this.input = connection.metadata;
+    this.output = plan.metadata;
+    if (!this.provider.environment.updateOnly) {
+      this.compiled = plan.formulas.map((planned) => {
+        const result = compileFormula(planned.expression, planned.sees);
+        if (!result.ok) throw new Error(`internal: formula checked in planning failed to compile: ${result.error.message}`);
+        return { planned, formula: result.formula };
+      });
+    }
+    this.provider.getOutputAnchor('Output').open(plan.metadata);
+  }
+
+  async onRecordPacket(connection: InputConnection): Promise<void> {
+    if (this.input === null || this.output === null) return;
+    const table = tableOf(connection.read());
+    const n = table.numRows;
+    const batch = packetBatch(table, this.input);
+    const computed = new Map<string, ArrayLike<RecordValue>>();
+    const warn = (message: string) => this.conversionWarnings.set(message, (this.conversionWarnings.get(message) ?? 0) + 1);
+    for (const { planned, formula } of this.compiled) {
+      const { column, values } = columnAsField(formula.evaluate(batch), planned.field, warn);
+      batch.assign(planned.field.name, column);
+      computed.set(planned.field.name, values);
+    }
+    const columns: Record<string, ColumnValues> = {};
+    for (const field of this.output.fields) {
+      columns[field.name] = (computed.get(field.name) as ColumnValues | undefined) ?? readColumn(table, field.name);
+    }
+    await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.output, columns, n);
+  }
+
+  onComplete(): void {
+    for (const { planned, formula } of this.compiled) {
+      for (const warning of formula.takeWarnings()) this.provider.io.warn(`[${planned.field.name}]: ${warning}`);
+    }
+    for (const [message, count] of this.conversionWarnings) {
+      this.provider.io.warn(`${message}: the value became null${count > 1 ? ` (${count} rows)` : ''}`);
+    }
+  }
+}

@@ -1,8 +1,19 @@
-/** `weft plugins new DIR --tool-type …`: delegates to the engine's plugin scaffold. */
+/** `weft plugins new DIR --tool-type …`: writes a plugin package through the engine's scaffold. */
+import path from 'node:path';
+import { scaffoldPlugin } from '../engine/scaffold/scaffoldPlugin.js';
 import type { Command } from './commandLine.js';
 import type { Terminal } from './terminal.js';
 
 export async function scaffoldPluginPackage(command: Extract<Command, { kind: 'plugins-new' }>, terminal: Terminal): Promise<number> {
-  terminal.err(`weft: plugins new is not available in this build yet (${command.toolType} at ${command.dir})\n`);
-  return 1;
+  try {
+    const result = await scaffoldPlugin(command.dir, command.toolType);
+    terminal.out(`Created the plugin package ${result.packageName} (tool ${result.packageName}/${result.toolId}) in ${result.dir}:\n`);
+    for (const file of result.files) terminal.out(`  ${path.relative(result.dir, path.resolve(result.dir, file)) || file}\n`);
+    terminal.out(`\nNext: cd ${result.dir} && npm test\n`);
+    return 0;
+  } catch (error) {
+    terminal.err(`weft: plugins new refused: ${(error as Error).message}\n`);
+    if (command.verbose && (error as Error).stack) terminal.err(`${(error as Error).stack}\n`);
+    return 1;
+  }
 }

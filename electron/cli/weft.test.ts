@@ -250,4 +250,18 @@ describe('weft plugins', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('plugins new scaffolds a package into an empty folder and refuses a folder in use', async () => {
+    const target = path.join(scratch, 'my-tools');
+    const created = await weft(['plugins', 'new', 'my-tools', '--tool-type', 'single-input-single-output'], { INIT_CWD: scratch });
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created the plugin package my-tools/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(target, 'weft-plugin.json'), 'utf8')) as { name: string; tools: unknown[] };
+    expect(manifest.name).toBe('my-tools');
+    expect(manifest.tools).toHaveLength(1);
+    const again = await weft(['plugins', 'new', target, '--tool-type', 'input']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/not empty/);
+  });
 });

@@ -1,0 +1,110 @@
+// `npm run bench [-- --rows N] [-- --json]`: the four benchmark parts of issue 6, with DuckDB
+// and Arquero in the same run (each job its own process), results kept in bench/results/.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderChart } from './chart.mjs';
+import { compareOutputs } from './compareOutputs.mjs';
+import { generateCsv } from './generateCsv.mjs';
+import { pipelineWorkflow, streamingWorkflow } from './workflows.mjs';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const rows = Number(option('--rows', '5000000'));
+const log = (...parts) => { if (!json) console.error(...parts); };
+
+const here = import.meta.dirname;
+const root = path.resolve(here, '..');
+const work = path.join(here, 'results', 'tmp');
+const weftHome = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bench-home-'));
+fs.mkdirSync(work, { recursive: true });
+
+spawnSync(process.execPath, [path.join(root, 'scripts', 'buildNode.mjs')], { stdio: 'inherit' });
+
+function job(script, jobArgs) {
+  const result = spawnSync(process.execPath, [path.join(here, 'jobs', script), ...jobArgs], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  if (result.status !== 0 || !line.startsWith('{')) throw new Error(`${script} failed (exit ${result.status}):\n${result.stderr}`);
+  return JSON.parse(line);
+}
+
+const median3 = (runs) => runs.sort((a, b) => a.wall_s - b.wall_s)[Math.floor(runs.length / 2)];
+
+log(`generating ${rows.toLocaleString('en')} rows…`);
+const csv = await generateCsv(path.join(work, `data-${rows}.csv`), rows);
+const out = (name) => path.join(work, name);
+const workflowFile = (name, workflow) => {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
+  return file;
+};
+
+const repeats = rows >= 1_000_000 ? 1 : 3;
+const runJob = (script, jobArgs) => median3(Array.from({ length: repeats }, () => job(script, jobArgs)));
+
+log('pipeline: DuckDB…');
+const duckdb = runJob('duckdbPipeline.mjs', [csv, out('duckdb.csv')]);
+log('pipeline: Arquero…');
+const arquero = runJob('arqueroPipeline.mjs', [csv, out('arquero.csv')]);
+log('pipeline: Weft…');
+const weft = runJob('weftRun.mjs', [workflowFile('pipeline.weft.json', pipelineWorkflow(csv, out('weft.csv'))), weftHome]);
+if (weft.status !== 'ok') throw new Error(`Weft pipeline failed: ${weft.failures.join('\n')}`);
+const vsDuck = compareOutputs(out('duckdb.csv'), out('weft.csv'));
+const vsArquero = compareOutputs(out('duckdb.csv'), out('arquero.csv'));
+log(`outputs: weft vs duckdb ${vsDuck.detail}; arquero vs duckdb ${vsArquero.detail}`);
+
+log('streaming…');
+const streaming = runJob('weftRun.mjs', [workflowFile('streaming.weft.json', streamingWorkflow(csv, out('streaming.csv'))), weftHome]);
+if (streaming.status !== 'ok') throw new Error(`Weft streaming failed: ${streaming.failures.join('\n')}`);
+
+log('update-only latency and run overhead…');
+const latency = job('weftLatency.mjs', [weftHome]);
+
+const pick = (r) => ({ wall_s: r.wall_s, peak_rss_mb: r.peak_rss_mb });
+const result = {
+  pipeline: {
+    rows,
+    weft: pick(weft),
+    duckdb: pick(duckdb),
+    arquero: pick(arquero),
+    ratio_duckdb: weft.wall_s / duckdb.wall_s,
+    ratio_arquero: weft.wall_s / arquero.wall_s,
+    outputs_match: vsDuck.match && vsArquero.match,
+  },
+  streaming: { rows, wall_s: streaming.wall_s, peak_rss_mb: streaming.peak_rss_mb },
+  update_only: latency.update_only,
+  run_overhead: latency.run_overhead,
+  machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() },
+};
+
+const stamp = result.machine.date.replace(/[:.]/g, '-');
+fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+fs.writeFileSync(path.join(here, 'results', `bench-${stamp}.json`), JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(path.join(here, 'results', `bench-${stamp}.svg`), renderChart(result));
+fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+fs.writeFileSync(path.join(here, 'results', 'latest.svg'), renderChart(result));
+fs.rmSync(weftHome, { recursive: true, force: true });
+
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const p = result.pipeline;
+  const f = (n, d = 2) => n.toFixed(d);
+  console.log(`\n| part | figure | value | target |\n| --- | --- | --- | --- |`);
+  console.log(`| pipeline (${rows.toLocaleString('en')} rows) | Weft wall / peak RSS | ${f(p.weft.wall_s)} s / ${f(p.weft.peak_rss_mb, 0)} MB | RSS ≤ 400 MB |`);
+  console.log(`| | DuckDB wall / peak RSS | ${f(p.duckdb.wall_s)} s / ${f(p.duckdb.peak_rss_mb, 0)} MB | |`);
+  console.log(`| | Arquero wall / peak RSS | ${f(p.arquero.wall_s)} s / ${f(p.arquero.peak_rss_mb, 0)} MB | |`);
+  console.log(`| | Weft ÷ DuckDB | ${f(p.ratio_duckdb)} | ≤ 3.0 |`);
+  console.log(`| | Weft ÷ Arquero | ${f(p.ratio_arquero)} | ≤ 0.4 |`);
+  console.log(`| | outputs match | ${p.outputs_match} | true |`);
+  console.log(`| streaming | wall / peak RSS | ${f(result.streaming.wall_s)} s / ${f(result.streaming.peak_rss_mb, 0)} MB | ≤ 300 MB |`);
+  console.log(`| update-only (${result.update_only.tools} tools) | p50 / p95 | ${f(result.update_only.p50_ms, 1)} / ${f(result.update_only.p95_ms, 1)} ms | p95 ≤ 100 ms |`);
+  console.log(`| | engine RSS after | ${f(result.update_only.rss_mb, 0)} MB | |`);
+  console.log(`| run overhead (6 tools, 10 rows) | p50 | ${f(result.run_overhead.p50_ms, 1)} ms | ≤ 250 ms |`);
+  console.log(`\nsaved bench/results/bench-${stamp}.json and .svg`);
+}

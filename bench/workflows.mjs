@@ -1,0 +1,76 @@
+// The benchmark workflows, built as real workflow files (issue 6).
+const tool = (id, plugin, config, x) => ({ id, plugin, config, position: { x, y: 0 } });
+const link = (from, to, fromAnchor = 'Output', toAnchor = 'Input') => ({
+  from: { tool: from, anchor: fromAnchor },
+  to: { tool: to, anchor: toAnchor },
+});
+const workflow = (tools, connections) => ({ format: 'weft-workflow', version: 1, tools, connections });
+
+/** Input → Filter → Formula → Summarize → Sort → Output */
+export function pipelineWorkflow(inputCsv, outputCsv) {
+  return workflow(
+    [
+      tool('input', 'weft/input-data', { path: inputCsv, format: 'csv' }, 0),
+      tool('filter', 'weft/filter', { expression: '[amount] > 100 AND [flag]' }, 200),
+      tool('formula', 'weft/formula', { formulas: [{ field: 'total', expression: '[amount] * [qty]' }] }, 400),
+      tool('summarize', 'weft/summarize', {
+        groupBy: ['category', 'region'],
+        aggregations: [
+          { action: 'count', outputName: 'Count' },
+          { action: 'sum', field: 'total', outputName: 'Sum_total' },
+          { action: 'avg', field: 'amount', outputName: 'Avg_amount' },
+        ],
+      }, 600),
+      tool('sort', 'weft/sort', { keys: [{ field: 'Sum_total', order: 'desc' }] }, 800),
+      tool('output', 'weft/output-data', { path: outputCsv, format: 'csv', ifExists: 'overwrite' }, 1000),
+    ],
+    [link('input', 'filter'), link('filter', 'formula', 'True'), link('formula', 'summarize'), link('summarize', 'sort'), link('sort', 'output')],
+  );
+}
+
+/** Input → Filter → Formula → Output: a stream end to end */
+export function streamingWorkflow(inputCsv, outputCsv) {
+  return workflow(
+    [
+      tool('input', 'weft/input-data', { path: inputCsv, format: 'csv' }, 0),
+      tool('filter', 'weft/filter', { expression: '[amount] > 100 AND [flag]' }, 200),
+      tool('formula', 'weft/formula', { formulas: [{ field: 'total', expression: '[amount] * [qty]' }] }, 400),
+      tool('output', 'weft/output-data', { path: outputCsv, format: 'csv', ifExists: 'overwrite' }, 600),
+    ],
+    [link('input', 'filter'), link('filter', 'formula', 'True'), link('formula', 'output')],
+  );
+}
+
+/** Text Input, then Formula and Select tools alternating: `count` tools in all */
+export function updateChainWorkflow(count, variant) {
+  const tools = [tool('t0', 'weft/text-input', {
+    // a new field name on every change, so every tool downstream gets new metadata (worst case)
+    fields: [{ name: 'a', type: 'int32' }, { name: 'b', type: 'v_wstring' }, { name: `c${variant}`, type: 'double' }],
+    rows: [[variant, 'x', variant / 2]],
+  }, 0)];
+  const connections = [];
+  for (let i = 1; i < count; i += 1) {
+    const id = `t${i}`;
+    tools.push(i % 2 === 1
+      ? tool(id, 'weft/formula', { formulas: [{ field: `f${i}`, expression: `[a] + ${i}` }] }, i * 160)
+      : tool(id, 'weft/select', { fields: [{ field: `f${i - 1}`, selected: true, rename: `g${i}` }], newFields: 'keep' }, i * 160));
+    connections.push(link(`t${i - 1}`, id));
+  }
+  return workflow(tools, connections);
+}
+
+/** a 6-tool workflow on 10 rows */
+export function overheadWorkflow(outputCsv) {
+  const rows = Array.from({ length: 10 }, (_, i) => [i, `name ${i}`, i * 1.5]);
+  return workflow(
+    [
+      tool('t1', 'weft/text-input', { fields: [{ name: 'id', type: 'int32' }, { name: 'name', type: 'v_wstring' }, { name: 'amount', type: 'double' }], rows }, 0),
+      tool('t2', 'weft/filter', { expression: '[amount] > 3' }, 200),
+      tool('t3', 'weft/formula', { formulas: [{ field: 'double_amount', expression: '[amount] * 2' }] }, 400),
+      tool('t4', 'weft/sort', { keys: [{ field: 'amount', order: 'desc' }] }, 600),
+      tool('t5', 'weft/record-id', {}, 800),
+      tool('t6', 'weft/output-data', { path: outputCsv, format: 'csv', ifExists: 'overwrite' }, 1000),
+    ],
+    [link('t1', 't2'), link('t2', 't3', 'True'), link('t3', 't4'), link('t4', 't5'), link('t5', 't6')],
+  );
+}

@@ -173,7 +173,9 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       })),
       outputs: tool.outputs.map((a) => ({
         anchor: a.anchor,
-        connections: a.connections.filter((c) => channelPorts.has(c.id)).map((c) => ({ id: c.id, port: channelPorts.get(c.id)!.producer })),
+        // a consumer that already failed or was cancelled will never grant credit: leave it out
+        connections: a.connections.filter((c) => channelPorts.has(c.id) && !recorder.isSettled(c.to.tool))
+          .map((c) => ({ id: c.id, port: channelPorts.get(c.id)!.producer })),
       })),
     };
   }

@@ -45,6 +45,7 @@ export class UpdateOnlyHost {
   private async serve(job: UpdateToolJob, caller: ServiceCaller, watchdogMs: number): Promise<UpdateOutcome> {
     if (this.disposed) throw new Error('the update-only host was disposed');
     const host = this.ensureHost();
+    host.worker.ref(); // a run in progress keeps the process alive; detach() unrefs again
     try {
       await host.ready;
     } catch {

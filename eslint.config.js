@@ -39,7 +39,7 @@ export default tseslint.config(
     ...layer(['plugins/**/*.ts'], ['**/electron/**', '**/renderer/**', 'electron'],
       'plugins are written against the SDK contract only'),
     // tests drive the tools through the real engine's test harness
-    ignores: ['plugins/**/*.test.ts', 'plugins/**/testing/**'],
+    ignores: ['plugins/**/*.test.ts', 'plugins/**/testing/**', 'plugins/**/*Testkit/**'],
   },
   layer(['e2e/**/*.ts'], ['**/electron/engine/**', '**/renderer/**', '**/plugins/**'],
     'e2e drives the app as a user does; it may import shared/ types'),

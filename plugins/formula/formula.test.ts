@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestEngine } from '../../electron/engine/testing/index.js';
 import { engineWithTestkit, runTool } from '../common/transformTestkit/runTool.js';
 import type { TestData } from '../common/transformTestkit/testData.js';
 
-let engine: TestEngine;
+// the engine harness type, taken from the test kit (plugins do not import the engine directly)
+let engine: Awaited<ReturnType<typeof engineWithTestkit>>;
 beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 

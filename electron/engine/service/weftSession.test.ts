@@ -168,4 +168,23 @@ describe('WeftSession', () => {
     await expect(session.saveAsTool({ id: 'nothing', name: 'Nothing', tools: [], connections: [] })).rejects.toThrow(/^saveAsTool: /);
     unsubscribe();
   });
+
+  it('pages through what the built-in browse tool stored in a real run', async () => {
+    const workflow: Workflow = {
+      format: 'weft-workflow', version: 1,
+      tools: [
+        { id: 'in', plugin: 'weft/text-input', position: { x: 0, y: 0 }, config: {
+          fields: [{ name: 'id', type: 'int64' }, { name: 'name', type: 'v_wstring' }],
+          rows: Array.from({ length: 30 }, (_, i) => [String(9_007_199_254_740_993n + BigInt(i)), `row ${i}`]),
+        } },
+        { id: 'look', plugin: 'weft/browse', config: {}, position: { x: 200, y: 0 } },
+      ],
+      connections: [{ from: { tool: 'in', anchor: 'Output' }, to: { tool: 'look', anchor: 'Input' } }],
+    };
+    const summary = await session.runWorkflow(workflow, null);
+    expect(summary.status).toBe('ok');
+    expect(summary.tools.look!.results.some((r) => r.endsWith('browse-look.arrow'))).toBe(true);
+    const page = await session.browseRows(summary.runId, 'look', 'Input', 28, 10);
+    expect(page).toEqual({ offset: 28, total: 30, rows: [{ id: '9007199254741021', name: 'row 28' }, { id: '9007199254741022', name: 'row 29' }] });
+  });
 });

@@ -103,6 +103,20 @@ describe('full run lifecycle', () => {
     }
   });
 
+  it('writes the same packet twice as two copies (not awaited: copied; awaited: refused, its buffers are gone)', async () => {
+    const twice = (awaitWrites: boolean) => testWorkflow({
+      s: { plugin: 'lt/source', config: { rows: 4, packetSize: 2 } }, r: { plugin: 'lt/recorder', config: { copies: 2, awaitWrites } },
+      sink: { plugin: 'lt/recorder' },
+    }, [['s.Output', 'r.Input'], ['r.Output', 'sink.Input']]);
+    const copied = await engine.run(twice(false));
+    expect(copied.summary.tools.r.outputs.Output.records).toBe(8);
+    expect(copied.previews['r.Output'].map((row) => row.n)).toEqual([0, 1, 0, 1, 2, 3, 2, 3]);
+    expect(copied.previews['sink.Output']).toEqual(copied.previews['r.Output']);
+    const refused = await engine.run(twice(true));
+    expect(refused.summary.tools.r.status).toBe('error');
+    expect(refused.summary.tools.r.messages.at(-1)!.text).toMatch(/already written/);
+  });
+
   it('reports a missing plugin, an unconnected required input and an invalid config on their tools; independent branches run', async () => {
     const { summary } = await engine.run(testWorkflow({
       gone: { plugin: 'nobody/nothing' },

@@ -115,3 +115,17 @@ export function decodePacket(wire: PacketWire, metadata: Metadata): ArrowRecordP
   const table = parts[0].table.concat(...parts.slice(1).map((p) => p.table));
   return new ArrowRecordPacket(table, metadata);
 }
+
+/** false once the packet's buffers were transferred away (a detached view reads as empty) */
+export function packetIsIntact(packet: ArrowRecordPacket): boolean {
+  return packet.table.batches.every((batch) => batch.data.children.every((data) => {
+    if (data.length === 0) return true;
+    const main = (data.valueOffsets ?? data.values) as View | undefined;
+    return main === undefined || main.byteLength > 0;
+  }));
+}
+
+/** a deep copy of the packet, for writing the same packet a second time */
+export function copyPacket(packet: ArrowRecordPacket): ArrowRecordPacket {
+  return decodePacket(structuredClone(encodePacket(packet).wire), packet.metadata);
+}

@@ -11,13 +11,16 @@ import type { PreviewRow } from '../../../../shared/runEvents.js';
 import type { OutputAnchor, RecordPacket, RecordRow } from '../../../../shared/sdk/plugin.js';
 import { metadataProblem, sameFieldShape } from '../packets/arrowSchema.js';
 import { packetFromRows } from '../packets/packetFactory.js';
-import { encodePacket } from '../packets/packetWire.js';
+import { copyPacket, encodePacket, packetIsIntact } from '../packets/packetWire.js';
 import { collectPreview } from '../packets/previewRows.js';
 import { ArrowRecordPacket } from '../packets/recordPacket.js';
 import type { ConnectionMessage, WorkerToHost } from '../protocol.js';
 import type { FailureState } from './toolFailure.js';
 
 const RECORDS_EVENT_INTERVAL_MS = 100;
+
+/** packets already handed to an anchor: their buffers are (or will be) transferred away */
+const written = new WeakSet<object>();
 
 class OutgoingConnection {
   credit = 0;
@@ -144,6 +147,14 @@ export class WorkerOutputAnchor implements OutputAnchor {
     } catch (error) {
       return this.failure.violation('write', `output anchor '${this.name}': ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (written.has(packet)) {
+      // the same packet written again (e.g. to a second anchor): send a copy, if it still exists
+      if (!packetIsIntact(packet)) {
+        this.failure.violation('write', `output anchor '${this.name}': this packet was already written and its buffers now belong to another tool; build a new packet to write it again`);
+      }
+      packet = copyPacket(packet);
+    }
+    written.add(packet);
     if (!sameFieldShape(packet.metadata, metadata)) {
       this.failure.violation('write', `output anchor '${this.name}': the packet's fields (${describe(packet.metadata)}) do not match the anchor's metadata (${describe(metadata)})`);
     }

@@ -5,15 +5,14 @@ test('editing a config changes the downstream field picker before any run', asyn
   const sort = app.canvas.tool('t3');
   await app.canvas.select(sort);
   const picker = app.config.fieldPickers().first();
-  await expect.poll(() => app.config.pickerOptions(picker)).toContain('RecordID');
-  expect(await app.config.pickerOptions(picker)).toEqual(expect.arrayContaining(['n', 'parity']));
+  await expect.poll(() => app.config.pickerOptions(picker)).toEqual(expect.arrayContaining(['RecordID', 'n', 'parity']));
 
   await app.canvas.select(app.canvas.tool('t2'));
   await app.config.fill('Field name', 'RowNumber');
 
   await app.canvas.select(sort);
-  await expect.poll(() => app.config.pickerOptions(app.config.fieldPickers().first())).toContain('RowNumber');
-  expect(await app.config.pickerOptions(app.config.fieldPickers().first())).toEqual(expect.arrayContaining(['n', 'parity', 'RowNumber']));
+  await expect.poll(() => app.config.pickerOptions(app.config.fieldPickers().first()))
+    .toEqual(expect.arrayContaining(['n', 'parity', 'RowNumber']));
   await expect(app.canvas.recordCounts()).toHaveCount(0);
 });
 

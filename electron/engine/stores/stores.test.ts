@@ -126,7 +126,7 @@ describe('plugin blobs', () => {
     const newHash = hashOf(Buffer.alloc(30 * 1024 * 1024, 2));
     const seen = new Set<string>();
     let tornTemps = 0;
-    for (const delayMs of [30, 80, 150, 300]) {
+    for (const delayMs of [60, 150, 300, 500, 700]) {
       const child = spawn(process.execPath, [
         '--input-type=module',
         '-e',
@@ -145,12 +145,12 @@ describe('plugin blobs', () => {
       tornTemps += fs.readdirSync(path.join(dataDir, 'blobs', 'acme')).filter((name) => name.endsWith('.tmp')).length;
       const value = await blobs.get('acme', 'doc');
       const hash = hashOf(value as Uint8Array);
-      expect([hashOf(old), newHash]).toContain(hash);
+      expect([hashOf(old), newHash], `value after a kill at ${delayMs} ms is neither old nor new`).toContain(hash);
       seen.add(hash === newHash ? 'new' : 'old');
     }
-    console.log(`killed mid-write 4 times: values seen ${[...seen].join(', ')}; half-written temp files left ${tornTemps}`);
+    console.log(`killed mid-write 5 times: values seen ${[...seen].join(', ')}; half-written temp files left ${tornTemps}`);
     // the kills did land in the middle of writes: their half-written temporary files are there
-    expect(tornTemps).toBeGreaterThan(0);
+    expect(tornTemps, 'no kill landed in the middle of a write').toBeGreaterThan(0);
     expect(await blobs.list('acme')).toEqual(['doc']);
   });
 });

@@ -70,15 +70,60 @@ export function readColumn(table: Table, name: string): ColumnValues {
   }
   const out: RecordValue[] = new Array(vector.length);
   let i = 0;
-  for (const data of chunks) {
-    const strings = readUtf8Chunk(data);
-    if (strings) {
-      for (let j = 0; j < strings.length; j++) out[i++] = strings[j];
-      continue;
-    }
-    for (const value of makeVector(data)) out[i++] = normalizeValue(value);
-  }
+  for (const data of chunks) i = readChunkInto(data, out, i);
   return out;
+}
+
+/** decoded dictionaries, so a dictionary shared by many packets is decoded once */
+const decodedDictionaries = new WeakMap<object, RecordValue[]>();
+
+function dictionaryValues(dictionary: Vector): RecordValue[] {
+  let values = decodedDictionaries.get(dictionary);
+  if (!values || values.length !== dictionary.length) {
+    values = new Array(dictionary.length);
+    let i = 0;
+    for (const data of dictionary.data) i = readChunkInto(data, values, i);
+    decodedDictionaries.set(dictionary, values);
+  }
+  return values;
+}
+
+const FIXED_WIDTH = new Set<Type>([Type.Int, Type.Float]);
+
+/** writes the values of one Arrow chunk into `out` from `at`; returns the next position */
+function readChunkInto(data: Data, out: RecordValue[], at: number): number {
+  const n = data.length;
+  const hasNulls = data.nullCount > 0;
+  if (data.dictionary) {
+    const values = dictionaryValues(data.dictionary);
+    const indices = data.values as ArrayLike<number>;
+    for (let j = 0; j < n; j++) out[at + j] = hasNulls && !data.getValid(j) ? null : values[indices[j]];
+    return at + n;
+  }
+  const strings = readUtf8Chunk(data);
+  if (strings) {
+    for (let j = 0; j < n; j++) out[at + j] = strings[j];
+    return at + n;
+  }
+  const values = (data as { values?: unknown }).values;
+  if (FIXED_WIDTH.has(data.typeId) && (values instanceof BigInt64Array || values instanceof Float64Array || values instanceof Float32Array
+    || values instanceof Int32Array || values instanceof Int16Array || values instanceof Uint8Array)) {
+    const v = values as ArrayLike<number | bigint>;
+    for (let j = 0; j < n; j++) out[at + j] = hasNulls && !data.getValid(j) ? null : (v[j] as RecordValue);
+    return at + n;
+  }
+  if (data.typeId === Type.Bool) {
+    const bits = values as Uint8Array;
+    const offset = data.offset;
+    for (let j = 0; j < n; j++) {
+      const bit = offset + j;
+      out[at + j] = hasNulls && !data.getValid(j) ? null : (bits[bit >> 3] & (1 << (bit & 7))) !== 0;
+    }
+    return at + n;
+  }
+  let j = at;
+  for (const value of makeVector(data)) out[j++] = normalizeValue(value);
+  return j;
 }
 
 const decoder = new TextDecoder();

@@ -1,0 +1,27 @@
+import { Bool, Float64, Int64, Table, tableFromArrays, Utf8, vectorFromArray } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { readColumn } from './transformColumns.js';
+
+describe('readColumn', () => {
+  it('reads every kind of chunk the same as Arrow does, nulls as null', () => {
+    const plain = new Table({
+      s: vectorFromArray(['a', null, 'é', '😀'], new Utf8()),
+      b: vectorFromArray([true, null, false, true], new Bool()),
+      d: vectorFromArray([1.5, null, -0, 3], new Float64()),
+      big: vectorFromArray([9007199254740993n, null, -1n, 0n], new Int64()),
+    });
+    const dict = tableFromArrays({ s: ['x', 'y', 'x', 'ü'] });
+    for (const name of ['s', 'b', 'd', 'big']) {
+      expect(readColumn(plain, name)).toEqual(Array.from(plain.getChild(name)!, (v) => v ?? null));
+    }
+    expect(readColumn(dict, 's')).toEqual(['x', 'y', 'x', 'ü']);
+    // a sliced table keeps bit offsets and value offsets right
+    const sliced = plain.slice(1, 4);
+    for (const name of ['s', 'b', 'd', 'big']) expect(readColumn(sliced, name)).toEqual(Array.from(sliced.getChild(name)!, (v) => v ?? null));
+  });
+
+  it('returns numeric columns without nulls as typed arrays', () => {
+    const t = tableFromArrays({ n: new Float64Array([1, 2, 3]) });
+    expect(readColumn(t, 'n')).toBeInstanceOf(Float64Array);
+  });
+});

@@ -14,7 +14,7 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",

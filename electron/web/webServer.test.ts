@@ -135,6 +135,8 @@ describe('browser-mode server over HTTP', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
     expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     expect(String(page.headers['set-cookie'])).toContain('HttpOnly');
@@ -145,6 +147,7 @@ describe('browser-mode server over HTTP', () => {
     // a path without an extension is the one-page app; a missing file is not
     expect((await get('/some/view', { Cookie: cookie })).body).toContain('<title>Weft</title>');
     expect((await get('/assets/missing.js', { Cookie: cookie })).status).toBe(404);
+    expect((await get('/favicon.ico', { Cookie: cookie })).status).toBe(204);
   });
 
   it('refuses a foreign Origin and a foreign Host even with the token', async () => {

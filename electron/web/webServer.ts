@@ -60,6 +60,12 @@ async function serveFile(
   }
   const pathname = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   const found = await resolveStaticFile(rendererDir, pathname);
+  if (!found.ok && pathname === '/favicon.ico') {
+    // browsers ask for it unprompted; answering "no content" keeps their consoles clean
+    response.writeHead(204, headers);
+    response.end();
+    return;
+  }
   if (!found.ok) {
     refuse(response, found.status, found.reason, headers);
     return;

@@ -126,7 +126,7 @@ describe('plugin blobs', () => {
     const newHash = hashOf(Buffer.alloc(30 * 1024 * 1024, 2));
     const seen = new Set<string>();
     let tornTemps = 0;
-    for (const delayMs of [60, 150, 300, 500, 700]) {
+    for (const delayMs of [0, 5, 20, 40, 80]) {
       const child = spawn(process.execPath, [
         '--input-type=module',
         '-e',
@@ -139,6 +139,12 @@ describe('plugin blobs', () => {
         dataDir,
       ]);
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // kill only once a write is under way (its temporary file exists), then a little later
+      const blobDir = path.join(dataDir, 'blobs', 'acme');
+      const before = new Set(fs.readdirSync(blobDir));
+      while (!fs.readdirSync(blobDir).some((name) => name.endsWith('.tmp') && !before.has(name))) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -17,7 +17,7 @@ const selectLayout = (state: SettingsState) => state.panels;
 const selectHidden = (state: SettingsState) => state.hidden;
 const selectTheme = (state: SettingsState) => state.theme;
 
-/** Left palette, centre canvas, right configuration, results and messages along the bottom. */
+/** Left palette, centre canvas, right configuration; results and messages along the bottom. */
 export function App() {
   const panels = useSettingsStore(selectLayout);
   const hidden = useSettingsStore(selectHidden);
@@ -35,20 +35,20 @@ export function App() {
     <div className="app" style={style}>
       <Toolbar />
       <main className="workspace">
-        {!hidden.palette && <Palette />}
-        {!hidden.palette && <ResizeHandle panel="palette" orientation="vertical" sign={1} label="Resize tools panel" />}
-        <div className="center">
+        <div className="workspace-row">
+          {!hidden.palette && <Palette />}
+          {!hidden.palette && <ResizeHandle panel="palette" orientation="vertical" sign={1} label="Resize tools panel" />}
           <Canvas />
-          {!hidden.bottom && <ResizeHandle panel="bottom" orientation="horizontal" sign={-1} label="Resize results panel" />}
-          {!hidden.bottom && (
-            <div className="bottom">
-              <ResultsPanel />
-              <SidePanel />
-            </div>
-          )}
+          {!hidden.config && <ResizeHandle panel="config" orientation="vertical" sign={-1} label="Resize configuration panel" />}
+          {!hidden.config && <ConfigPane />}
         </div>
-        {!hidden.config && <ResizeHandle panel="config" orientation="vertical" sign={-1} label="Resize configuration panel" />}
-        {!hidden.config && <ConfigPane />}
+        {!hidden.bottom && <ResizeHandle panel="bottom" orientation="horizontal" sign={-1} label="Resize results panel" />}
+        {!hidden.bottom && (
+          <div className="bottom-dock">
+            <ResultsPanel />
+            <SidePanel />
+          </div>
+        )}
       </main>
       <NoticeBar />
       <DialogHost />

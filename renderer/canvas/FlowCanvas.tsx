@@ -18,6 +18,7 @@ import { useFlowNodes } from './useFlowNodes.js';
 
 const nodeTypes = { tool: ToolNodeView };
 const edgeTypes = { records: RecordCountEdge };
+const MINIMAP_SIZE = { width: 150, height: 96 };
 const SNAP_GRID: [number, number] = [16, 16];
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
 
@@ -103,7 +104,7 @@ export function FlowCanvas() {
       defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );

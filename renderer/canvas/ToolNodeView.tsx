@@ -27,7 +27,7 @@ function ToolNodeViewInner({ id, selected }: NodeProps<ToolFlowNode>) {
   const outputs = useMemo(() => descriptor?.outputs ?? anchorsFromConnections(connections, id, 'out'), [descriptor, connections, id]);
   if (!tool) return null;
   return <ToolNodeBody toolId={id} tool={tool} selected={selected} name={descriptor?.name ?? tool.plugin}
-    iconSvg={descriptor?.iconSvg ?? null} inputs={inputs} outputs={outputs} />;
+    iconSvg={descriptor?.iconSvg ?? null} category={descriptor?.category ?? 'Other'} inputs={inputs} outputs={outputs} />;
 }
 
 interface BodyProps {
@@ -36,11 +36,12 @@ interface BodyProps {
   selected: boolean;
   name: string;
   iconSvg: string | null;
+  category: string;
   inputs: AnchorSpec[];
   outputs: AnchorSpec[];
 }
 
-function ToolNodeBody({ toolId, tool, selected, name, iconSvg, inputs, outputs }: BodyProps) {
+function ToolNodeBody({ toolId, tool, selected, name, iconSvg, category, inputs, outputs }: BodyProps) {
   const { status, progress, problem } = useToolStatus(tool);
   const label = tool.annotation && tool.annotation.trim() !== '' ? tool.annotation : name;
   return (
@@ -48,7 +49,7 @@ function ToolNodeBody({ toolId, tool, selected, name, iconSvg, inputs, outputs }
       data-tool-id={toolId} data-plugin={tool.plugin} data-status={status} data-testid={`canvas.tool.${toolId}`}
       aria-label={`${label} (${toolId})`}>
       <div className="tool-node-header">
-        <ToolIcon iconSvg={iconSvg} />
+        <ToolIcon iconSvg={iconSvg} name={name} category={category} />
         <div className="tool-node-titles">
           <span className="tool-node-name" title={label}>{label}</span>
           <span className="tool-node-sub">{label === name ? toolId : `${name} · ${toolId}`}</span>

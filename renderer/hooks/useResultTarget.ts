@@ -28,7 +28,7 @@ export function anchorOptions(workflow: Workflow, toolId: string, descriptor: To
     ...outputs.map((name) => ({ value: `out:${name}`, label: name, source: { tool: toolId, anchor: name } })),
     ...inputs.map((name) => {
       const feed = workflow.connections.find((c) => c.to.tool === toolId && c.to.anchor === name);
-      return { value: `in:${name}`, label: `${name} (input)`, source: feed ? { tool: feed.from.tool, anchor: feed.from.anchor } : null };
+      return { value: `in:${name}`, label: `in: ${name}`, source: feed ? { tool: feed.from.tool, anchor: feed.from.anchor } : null };
     }),
   ];
 }

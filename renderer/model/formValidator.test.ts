@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import type { RJSFSchema } from '@rjsf/utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cspSafeValidator, validateConfig } from './formValidator.js';

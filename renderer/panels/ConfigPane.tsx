@@ -61,7 +61,7 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
   return (
     <div className="tool-config">
       <div className="tool-config-head">
-        <ToolIcon iconSvg={descriptor?.iconSvg ?? null} size={28} />
+        <ToolIcon iconSvg={descriptor?.iconSvg ?? null} name={descriptor?.name ?? tool.plugin} category={descriptor?.category ?? 'Other'} size={28} />
         <div>
           <div className="tool-config-name">{descriptor?.name ?? tool.plugin}</div>
           <div className="muted small">{tool.id} · {tool.plugin}</div>

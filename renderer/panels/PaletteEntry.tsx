@@ -27,7 +27,7 @@ export function PaletteEntry({ tool }: { tool: ToolDescriptor }) {
         aria-label={tool.name} title={`${tool.description || tool.name}\n${tool.id} · ${tool.packageDisplayName} ${tool.version}\nDrag onto the canvas, or double-click to add`}
         onDragStart={(event) => onDragStart(event, tool)} onDoubleClick={add}
         onKeyDown={(event) => { if (event.key === 'Enter') add(); }}>
-        <ToolIcon iconSvg={tool.iconSvg} size={20} />
+        <ToolIcon iconSvg={tool.iconSvg} name={tool.name} category={tool.category} size={20} />
         <span className="palette-tool-name">{tool.name}</span>
         {tool.source !== 'builtin' && <span className={`source-tag source-${tool.source}`}>{tool.source}</span>}
       </button>

@@ -13,9 +13,12 @@ export function temporarySibling(target: string): string {
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const temporary = temporarySibling(target);
-  const handle = await fs.open(temporary, 'wx', 0o644);
+  // the replaced file keeps its permissions (a private workflow stays private)
+  const mode = await fs.stat(target).then((s) => s.mode & 0o777, () => 0o644);
+  const handle = await fs.open(temporary, 'wx', mode);
   try {
     try {
+      await handle.chmod(mode);
       await handle.writeFile(data);
       await handle.sync();
     } finally {

@@ -50,6 +50,18 @@ describe('workflow files on disk', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('keeps the permissions of the file it replaces, and saves through a symlink to its target', async () => {
+    const real = path.join(dir, 'real.weft.json');
+    await saveWorkflowFile(real, workflow);
+    fs.chmodSync(real, 0o600);
+    const link = path.join(dir, 'link.weft.json');
+    fs.symlinkSync(real, link);
+    await saveWorkflowFile(link, { ...workflow, extra: { kept: false } });
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(real, 'utf8')).extra).toEqual({ kept: false });
+  });
+
   it('removes its temporary file when the rename fails', async () => {
     const target = path.join(dir, 'occupied');
     fs.mkdirSync(path.join(target, 'child'), { recursive: true });

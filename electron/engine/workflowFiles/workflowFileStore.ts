@@ -49,7 +49,9 @@ export async function saveWorkflowFile(filePath: string, workflow: unknown, look
   const absolute = path.resolve(filePath);
   const checked = validateWorkflow(workflow, { file: absolute, ...(lookup && { lookup }) });
   if (!checked.ok) throw new WorkflowFileError(checked.errors);
-  await fs.mkdir(path.dirname(absolute), { recursive: true });
-  await writeFileAtomic(absolute, serializeWorkflow(checked.workflow));
+  // saving through a symlink replaces the file it points to, and the link stays a link
+  const target = await fs.realpath(absolute).catch(() => absolute);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await writeFileAtomic(target, serializeWorkflow(checked.workflow));
   return checked.workflow;
 }

@@ -52,4 +52,12 @@ describe('join through the engine', () => {
     expect(summary.tools.t.status).toBe('error');
     expect(messages.join()).toMatch(/"name" \(v_wstring\) and "customer" \(int32\) cannot be compared/);
   });
+
+  it('sends every right row to Right when the left input is empty', async () => {
+    const empty: TestData = { fields: customers.fields, columns: { id: [], name: [], Right_name: [] } };
+    const { outputs, summary } = await joinRun(empty, orders, [{ left: 'id', right: 'customer' }]);
+    expect(summary.status).toBe('ok');
+    expect(summary.tools.t.outputs.Join.records).toBe(0);
+    expect(outputs.Right.map((r) => r.name)).toEqual(['o1', 'o2', 'o3', 'o4', 'o5', 'o6']);
+  });
 });

@@ -32,11 +32,11 @@ describe('faults stay inside their tool', () => {
         const f = summary.tools.f;
         expect(f.status).toBe('error');
         const word = { throw: 'thrown', reject: 'rejected', 'io-error': 'reported' }[how];
-        expect(f.messages.at(-1)).toEqual({ level: 'error', text: expect.stringContaining(`${word} in ${phase}`) });
+        expect(f.messages.at(-1), JSON.stringify(f.messages)).toEqual({ level: 'error', text: expect.stringContaining(`${word} in ${phase}`) });
         expect(f.messages.filter((m) => m.text.startsWith('misbehaving'))).toHaveLength(1);
         expect(summary.tools.down.status).toBe('cancelled');
-        expect(summary.tools.otherSink).toMatchObject({ status: 'ok', outputs: { Output: { records: 3 } } });
-        expect(summary.tools.s.status).toBe('ok');
+        expect(summary.tools.otherSink, JSON.stringify(summary.tools.otherSink.messages)).toMatchObject({ status: 'ok', outputs: { Output: { records: 3 } } });
+        expect(summary.tools.s.status, JSON.stringify(summary.tools.s.messages)).toBe('ok');
       });
     }
   }
@@ -95,7 +95,7 @@ describe('out of memory', () => {
       expect(summary.tools.f.status).toBe('error');
       expect(summary.tools.f.messages.at(-1)!.text).toMatch(/out of memory/);
       expect(summary.tools.down.status).toBe('cancelled');
-      expect(summary.tools.otherSink.status).toBe('ok');
+      expect(summary.tools.otherSink.status, JSON.stringify(summary.tools.otherSink.messages)).toBe('ok');
     } finally {
       await small.dispose();
     }

@@ -1,15 +1,39 @@
 /** Loads a plugin's class: dynamic `import()` of its entry (ESM, see esmHooks.ts). */
 import fs from 'node:fs';
+import path from 'node:path';
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { PluginClass } from '../../../../shared/sdk/plugin.js';
 
 let hooksRegistered = false;
 
+/** the loader hook runs in its own thread (~100+ ms per worker), so it is registered only when needed */
 export function registerPluginHooks(): void {
   if (hooksRegistered) return;
   register(new URL('./esmHooks.js', import.meta.url));
   hooksRegistered = true;
+}
+
+const moduleTypeOfDir = new Map<string, boolean>();
+
+/** true when Node's own rules already load this `.js` file as ESM (nearest package.json says "module") */
+function isEsmByPackageJson(file: string): boolean {
+  const dir = path.dirname(file);
+  const known = moduleTypeOfDir.get(dir);
+  if (known !== undefined) return known;
+  let answer = false;
+  const manifest = path.join(dir, 'package.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      answer = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
+    } catch {
+      answer = false;
+    }
+  } else if (path.dirname(dir) !== dir) {
+    answer = isEsmByPackageJson(dir);
+  }
+  moduleTypeOfDir.set(dir, answer);
+  return answer;
 }
 
 /**
@@ -17,7 +41,7 @@ export function registerPluginHooks(): void {
  * folders) while an unchanged one comes from the module cache.
  */
 export async function loadPluginClass(entryPath: string): Promise<PluginClass> {
-  registerPluginHooks();
+  if (!entryPath.endsWith('.mjs') && !isEsmByPackageJson(entryPath)) registerPluginHooks();
   const stamp = fs.statSync(entryPath).mtimeMs;
   const module = (await import(`${pathToFileURL(entryPath).href}?v=${stamp}`)) as { default?: unknown };
   if (typeof module.default !== 'function') {

@@ -1,13 +1,12 @@
 /**
  * The tool-host worker entry (runs from dist/). Loaded warm: apache-arrow and the packet code are
- * imported and the ESM loader hook registered before it reports `ready`. It then hosts one full-run
+ * imported before it reports `ready` (the ESM loader hook is registered on first need). It then hosts one full-run
  * tool at a time, or, as the update-only host, any number of update-only tools one after another.
  */
 import { parentPort } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from '../protocol.js';
 import { startFullToolRun, type FullToolRun } from './fullToolRun.js';
 import { failActiveTool } from './activeTool.js';
-import { registerPluginHooks } from './pluginModule.js';
 import { ServiceClient } from './serviceClient.js';
 import { runUpdateTool } from './updateToolRun.js';
 
@@ -16,8 +15,6 @@ const post = (message: WorkerToHost, transfer?: ArrayBuffer[]) => port.postMessa
 const services = new ServiceClient(post);
 let current: FullToolRun | null = null;
 let updates: Promise<void> = Promise.resolve();
-
-registerPluginHooks();
 
 // a plugin's stray error (an un-awaited rejection, a throw in a timer) fails its tool, not the worker
 process.on('unhandledRejection', (reason) => {

@@ -1,6 +1,7 @@
 /** JSON-safe preview rows: int64 as a decimal string, blob as base64, non-finite numbers as text. */
 import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
-import type { RecordPacket, RecordValue } from '../../../../shared/sdk/plugin.js';
+import type { RecordValue } from '../../../../shared/sdk/plugin.js';
+import { ArrowRecordPacket } from './recordPacket.js';
 
 export function previewValue(value: RecordValue | undefined): PreviewValue {
   if (value === null || value === undefined) return null;
@@ -11,11 +12,13 @@ export function previewValue(value: RecordValue | undefined): PreviewValue {
 }
 
 /** Appends up to `limit` rows of `packet` to `into`, converted to preview values. */
-export function collectPreview(packet: RecordPacket, into: PreviewRow[], limit: number): void {
+export function collectPreview(packet: ArrowRecordPacket, into: PreviewRow[], limit: number): void {
   const take = Math.min(limit - into.length, packet.length);
   if (take <= 0) return;
-  const names = packet.metadata.fields.map((f) => f.name);
-  const columns = names.map((n) => packet.column(n));
+  // read only the rows we keep: decoding a whole 64k-row string column for 100 rows is waste
+  const head = take < packet.length ? new ArrowRecordPacket(packet.table.slice(0, take), packet.metadata) : packet;
+  const names = head.metadata.fields.map((f) => f.name);
+  const columns = names.map((n) => head.column(n));
   for (let r = 0; r < take; r++) {
     const row: PreviewRow = {};
     for (let c = 0; c < names.length; c++) row[names[c]] = previewValue(columns[c][r]);

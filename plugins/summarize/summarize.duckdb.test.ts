@@ -41,3 +41,14 @@ it('matches DuckDB without group-by fields', async () => {
   const expected = await duckdbQuery({ data }, `SELECT count(*) AS "Count", sum(id) AS "Sum_id", min(cat) AS "Min_cat", max(cat) AS "Max_cat", count(DISTINCT cat) AS "CountDistinct_cat" FROM data`);
   expect(weft.outputs.Output).toEqual(expected);
 });
+
+it('matches DuckDB on a large stream (150k rows in 64k-row packets)', async () => {
+  const data = generateData(150_000, 12);
+  const config = { groupBy: ['grp', 'flag'], aggregations: [{ action: 'count' }, { action: 'sum', field: 'qty' }, { action: 'min', field: 'id' }, { action: 'avg', field: 'amount' }, { action: 'countDistinct', field: 'cat' }, { action: 'max', field: 'day' }] };
+  const weft = await runTool(engine, 'summarize', config, data, { packetRows: 65_536 });
+  expect(weft.messages).toEqual([]);
+  const expected = await duckdbQuery({ data }, `
+    SELECT grp, flag, count(*) AS "Count", sum(qty) AS "Sum_qty", min(id) AS "Min_id", avg(amount) AS "Avg_amount", count(DISTINCT cat) AS "CountDistinct_cat", max(day) AS "Max_day"
+    FROM data GROUP BY grp, flag ORDER BY grp NULLS FIRST, flag NULLS FIRST`);
+  expect(roundDoubles(weft.outputs.Output)).toEqual(roundDoubles(expected));
+}, 60_000);

@@ -65,4 +65,11 @@ describe('summarize through the engine', () => {
     expect(messages.join('\n')).toMatch(/group-by field "nope" is not in the input/);
     expect(messages.join('\n')).toMatch(/"region" is v_string, not a number/);
   });
+
+  it('fails with a clear message when an int64 sum leaves int64 (no silent wrap)', async () => {
+    const huge: TestData = { fields: [{ name: 'v', type: 'int64' }], columns: { v: [2n ** 62n, 2n ** 62n] } };
+    const { summary, messages } = await runTool(engine, 'summarize', { groupBy: [], aggregations: [{ action: 'sum', field: 'v' }] }, huge);
+    expect(summary.tools.t.status).toBe('error');
+    expect(messages.join()).toMatch(/the sum of "v" overflows int64/);
+  });
 });

@@ -53,7 +53,15 @@ export async function runTool(
     const elsewhere = Object.entries(summary.tools).filter(([id, t]) => id !== 't' && t.status === 'error');
     if (elsewhere.length > 0) throw new Error(`run failed outside the tool: ${JSON.stringify(elsewhere)}`);
     if (!summary.tools.t) throw new Error(`the tool did not run: ${JSON.stringify(summary)}`);
-    return { summary, outputs, messages };
+    // reading rows of a tool that failed is a test bug or an environment fault: say which, with its messages
+    const failed = summary.tools.t.status === 'error';
+    const guarded = new Proxy(outputs, {
+      get(target, key) {
+        if (typeof key === 'string' && !(key in target) && failed) throw new Error(`no rows on ${key}: the tool failed: ${messages.join(' | ')}`);
+        return Reflect.get(target, key);
+      },
+    });
+    return { summary, outputs: guarded, messages };
   } finally {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   }

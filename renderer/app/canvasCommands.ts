@@ -7,6 +7,9 @@ import { viewCenter } from './documentCommands.js';
 
 export const TOOL_DRAG_TYPE = 'application/x-weft-tool';
 const GRID = 16;
+/** about the size of a tool node, to keep added tools apart */
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 112;
 
 function snap(position: Position): Position {
   return { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID };
@@ -22,9 +25,10 @@ export function addToolAt(descriptor: ToolDescriptor, position: Position): strin
 export function addToolAtViewCenter(descriptor: ToolDescriptor): string {
   const center = viewCenter() ?? { x: 0, y: 0 };
   const taken = workflowStore.getState().workflow.tools.map((tool) => tool.position);
-  let position = { x: center.x - 90, y: center.y - 40 };
-  for (let step = 0; step < 20 && taken.some((p) => Math.abs(p.x - position.x) < 40 && Math.abs(p.y - position.y) < 40); step += 1) {
-    position = { x: position.x + 32, y: position.y + 32 };
+  let position = { x: center.x - NODE_WIDTH / 2, y: center.y - NODE_HEIGHT / 2 };
+  const overlaps = (p: Position) => taken.some((other) => Math.abs(other.x - p.x) < NODE_WIDTH + GRID && Math.abs(other.y - p.y) < NODE_HEIGHT);
+  for (let step = 0; step < 40 && overlaps(position); step += 1) {
+    position = step % 8 === 7 ? { x: position.x + NODE_WIDTH + 3 * GRID, y: center.y - NODE_HEIGHT / 2 } : { x: position.x, y: position.y + NODE_HEIGHT };
   }
   return addToolAt(descriptor, position);
 }

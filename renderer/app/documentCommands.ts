@@ -21,7 +21,7 @@ export function viewCenter(): { x: number; y: number } | null {
 }
 
 export function fitCanvas(): void {
-  void instance?.fitView({ padding: 0.2, duration: 200 });
+  void instance?.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
 }
 
 export function zoomCanvas(direction: 'in' | 'out' | 'reset'): void {

@@ -44,12 +44,12 @@ export function FlowCanvas() {
       // elkjs is large: load it on first use
       void import('../model/autoLayout.js').then(({ layoutPositions }) => layoutPositions(workflowStore.getState().workflow, sizes)).then((positions) => {
         workflowStore.getState().moveTools(positions);
-        window.setTimeout(() => void flow.fitView({ padding: 0.2, duration: 200 }), 50);
+        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
       }).catch((error: unknown) => dialogStore.getState().showNotice(`Auto-layout failed: ${String(error)}`, 'error'));
     });
     const offReplace = workflowStore.subscribe((state, previous) => {
       if (state.revision !== previous.revision && state.lastEditKind === 'replace') {
-        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2 }), 60);
+        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1 }), 60);
       }
     });
     return () => { registerFlowInstance(null); registerAutoLayout(null); offReplace(); };

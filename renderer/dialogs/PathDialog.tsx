@@ -3,6 +3,7 @@ import type { DirectoryListing } from '../../shared/weftApi.js';
 import { getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
 import { dialogStore } from '../store/dialogStore.js';
+import { Icon } from '../toolbar/Icon.js';
 import { Dialog } from './Dialog.js';
 
 export type PathDialogMode = 'open-file' | 'save-file' | 'folder';
@@ -57,7 +58,7 @@ export function PathDialog({ title, mode, initialPath, submitLabel, onChoose }: 
               <button type="button" className={`file-entry file-entry-${entry.kind}`}
                 onClick={() => { if (entry.kind === 'directory') { browse(entry.path); setPath(pathIn(entry.path, path, mode)); } else setPath(entry.path); }}
                 onDoubleClick={() => { if (entry.kind === 'file' && mode !== 'folder') { setPath(entry.path); dialogStore.getState().closeDialog(); onChoose(entry.path); } }}>
-                <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+                <Icon name={entry.kind === 'directory' ? 'folder' : 'file'} /> {entry.name}
               </button>
             </li>
           ))}

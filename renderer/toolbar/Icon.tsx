@@ -12,6 +12,8 @@ const PATHS: Record<string, string> = {
   theme: 'M12 3a9 9 0 109 9 7 7 0 01-9-9z',
   plugins: 'M9 3v4 M15 3v4 M6 7h12v5a6 6 0 01-12 0z M12 18v3',
   tool: 'M4 4h7v7H4z M13 13h7v7h-7z M11 7.5h5v5.5',
+  folder: 'M3 6h6l2 2h10v11H3z',
+  file: 'M6 3h8l4 4v14H6z M14 3v4h4',
 };
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

@@ -48,7 +48,9 @@ export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
     }
     const job = updateJob(ctx, tool, outputs);
     const key = updateCacheKey(tool, job);
-    let result = ctx.useCache ? ctx.cache.get(key) : undefined;
+    // sources are not cached: their metadata may come from a file that changed since
+    const cacheable = ctx.useCache && (tool.resolved?.descriptor.inputs.length ?? 0) > 0;
+    let result = cacheable ? ctx.cache.get(key) : undefined;
     if (!result) {
       recorder.setStatus(toolId, 'running');
       const served = ctx.host.runTool(job, {
@@ -56,7 +58,7 @@ export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
         onResultStored: (file) => recorder.resultStored(toolId, file),
       }, ctx.watchdogMs).then((outcome) => {
         // cached even when this run was superseded meanwhile: the next run most likely asks the same
-        if (outcome.kind === 'result' && !outcome.result.failure) {
+        if (cacheable && outcome.kind === 'result' && !outcome.result.failure) {
           ctx.cache.set(key, { outputs: outcome.result.outputs, messages: outcome.result.messages });
         }
         return outcome;

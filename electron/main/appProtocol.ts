@@ -3,9 +3,9 @@
  * IPC sender check and the CSP can name, and absolute asset paths work. Files come only from the
  * built renderer folder; every response carries the CSP.
  */
-import { net, protocol } from 'electron';
+import { protocol } from 'electron';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://weft`;
@@ -42,6 +42,19 @@ export function isAppUrl(url: string | undefined): boolean {
   }
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+};
+
 export function serveAppScheme(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
@@ -56,11 +69,16 @@ export function serveAppScheme(rendererDir: string): void {
     if (url.host !== 'weft' || (file !== root && !file.startsWith(root + path.sep)) || relative.includes('\0')) {
       return new Response('not found', { status: 404 });
     }
-    const response = await net.fetch(pathToFileURL(file).href).catch(() => null);
-    if (!response || !response.ok) return new Response('not found', { status: 404 });
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', APP_CSP);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: 200, headers });
+    // read with fs rather than net.fetch(file://): the session refuses every non-app request
+    const body = await fs.readFile(file).catch(() => null);
+    if (!body) return new Response('not found', { status: 404 });
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Security-Policy': APP_CSP,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }

@@ -27,8 +27,8 @@ export function denyPermissions(): void {
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    // only our own scheme, devtools and in-page data/blob URLs; nothing from the network
-    const allowed = /^(app|devtools|data|blob):/.test(details.url);
+    // only our own scheme, devtools and in-page data/blob URLs: nothing from the network or disk
+    const allowed = /^(app|devtools|data|blob|chrome-extension):/.test(details.url);
     callback({ cancel: !allowed });
   });
 }

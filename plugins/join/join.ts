@@ -4,10 +4,10 @@
  * pairs, left order then right order), Left (unmatched left rows, in order), Right (unmatched right
  * rows, in order).
  */
-import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
-import { concatColumns, gather, readColumn, tableOf, type ColumnValues } from '../common/transformColumns.js';
+import { tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { PACKET_ROWS, writeColumns } from '../common/transformOutput.js';
+import { HeldRows } from './heldRows.js';
 import { matchSides } from './joinMatch.js';
 import { planJoinOutput, readJoinKeys, resolveJoinKeys, type JoinKeyConfig, type JoinKeys, type JoinOutput } from './joinPlan.js';
 
@@ -16,7 +16,7 @@ type Side = 'Left' | 'Right';
 export default class Join implements Plugin {
   private readonly keyConfig: JoinKeyConfig[];
   private readonly metadata: Record<Side, Metadata | null> = { Left: null, Right: null };
-  private readonly tables: Record<Side, Table[]> = { Left: [], Right: [] };
+  private readonly held: Record<Side, HeldRows> = { Left: new HeldRows(), Right: new HeldRows() };
   private keys: JoinKeys | null = null;
   private output: JoinOutput | null = null;
   private failed = false;
@@ -44,18 +44,14 @@ export default class Join implements Plugin {
 
   onRecordPacket(connection: InputConnection): void {
     const table = tableOf(connection.read());
-    if (table.numRows > 0) this.tables[connection.anchor as Side].push(table);
+    if (table.numRows > 0) this.held[connection.anchor as Side].add(table);
   }
 
   async onComplete(): Promise<void> {
     if (this.failed || !this.keys || !this.output) return;
     const left = this.metadata.Left!;
     const right = this.metadata.Right!;
-    const matches = matchSides(this.tables.Left, this.tables.Right, this.keys);
-    const leftColumns = this.columnsOf('Left', left);
-    const rightColumns = this.columnsOf('Right', right);
-    this.tables.Left = [];
-    this.tables.Right = [];
+    const matches = matchSides(this.held.Left.tables, this.held.Right.tables, this.keys);
     const { records } = this.provider;
     const joined = this.provider.getOutputAnchor('Join');
     for (let start = 0; start < matches.left.length; start += PACKET_ROWS) {
@@ -63,27 +59,21 @@ export default class Join implements Plugin {
       const l = matches.left.subarray(start, end);
       const r = matches.right.subarray(start, end);
       const columns: Record<string, ColumnValues> = {};
-      for (const f of left.fields) columns[f.name] = gather(leftColumns[f.name], l);
-      right.fields.forEach((f, i) => { columns[this.output!.rightNames[i]] = gather(rightColumns[f.name], r); });
+      for (const f of left.fields) columns[f.name] = this.held.Left.gather(f.name, l);
+      right.fields.forEach((f, i) => { columns[this.output!.rightNames[i]] = this.held.Right.gather(f.name, r); });
       await writeColumns(joined, records, this.output.metadata, columns, end - start);
     }
-    await this.writeRows('Left', left, leftColumns, matches.leftUnmatched);
-    await this.writeRows('Right', right, rightColumns, matches.rightUnmatched);
+    await this.writeRows('Left', left, matches.leftUnmatched);
+    await this.writeRows('Right', right, matches.rightUnmatched);
+    this.held.Left.release();
+    this.held.Right.release();
   }
 
-  private columnsOf(side: Side, metadata: Metadata): Record<string, ColumnValues> {
-    const out: Record<string, ColumnValues> = {};
-    for (const f of metadata.fields) {
-      out[f.name] = this.tables[side].length === 0 ? [] : concatColumns(this.tables[side].map((t) => readColumn(t, f.name)));
-    }
-    return out;
-  }
-
-  private async writeRows(side: Side, metadata: Metadata, columns: Record<string, ColumnValues>, rows: Int32Array): Promise<void> {
+  private async writeRows(side: Side, metadata: Metadata, rows: Int32Array): Promise<void> {
     for (let start = 0; start < rows.length; start += PACKET_ROWS) {
       const slice = rows.subarray(start, Math.min(rows.length, start + PACKET_ROWS));
       const out: Record<string, ColumnValues> = {};
-      for (const f of metadata.fields) out[f.name] = gather(columns[f.name], slice);
+      for (const f of metadata.fields) out[f.name] = this.held[side].gather(f.name, slice);
       await writeColumns(this.provider.getOutputAnchor(side), this.provider.records, metadata, out, slice.length);
     }
   }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { displayStatus, type StatusInputs } from './displayStatus.js';
+
+const base: StatusInputs = { pluginInstalled: true, configValid: true, fullRunStatus: undefined, updateStatus: undefined, hasWarning: false };
+const status = (patch: Partial<StatusInputs>) => displayStatus({ ...base, ...patch });
+
+describe('displayStatus', () => {
+  it('shows a missing plugin above everything', () => {
+    expect(status({ pluginInstalled: false, fullRunStatus: 'ok' })).toBe('missing-plugin');
+  });
+
+  it('prefers the current full run, then config validity, then update-only', () => {
+    expect(status({ fullRunStatus: 'running', configValid: false })).toBe('running');
+    expect(status({ fullRunStatus: 'ok', hasWarning: true })).toBe('warning');
+    expect(status({ fullRunStatus: 'cancelled' })).toBe('cancelled');
+    expect(status({ configValid: false, updateStatus: 'error' })).toBe('not-configured');
+    expect(status({ updateStatus: 'error' })).toBe('error');
+    expect(status({ updateStatus: 'ok' })).toBe('ok');
+    expect(status({})).toBe('pending');
+  });
+});

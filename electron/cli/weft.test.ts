@@ -62,6 +62,9 @@ interface RunJson {
   }>;
 }
 
+/** shown when an exit code is not the expected one */
+const explain = (o: Outcome) => `stderr: ${o.stderr}\nstdout: ${o.stdout.slice(0, 3000)}`;
+
 function writeWorkflow(name: string, content: unknown): string {
   const file = path.join(scratch, name);
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
@@ -73,21 +76,21 @@ const texts = (json: RunJson, tool: string) => json.tools[tool]!.messages.map((m
 describe('weft command line', () => {
   it('prints help with exit 0, and exit 2 for a command line it cannot understand', async () => {
     const help = await weft(['--help']);
-    expect(help.code).toBe(0);
+    expect(help.code, explain(help)).toBe(0);
     expect(help.stdout).toMatch(/weft run FILE/);
     const unknown = await weft(['frobnicate']);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code, explain(unknown)).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
     expect((await weft(['run'])).code).toBe(2);
     const badOption = await weft(['run', path.join(workflows, 'total.weft.json'), '--json', '--bogus']);
-    expect(badOption.code).toBe(2);
+    expect(badOption.code, explain(badOption)).toBe(2);
     expect(JSON.parse(badOption.stdout)).toMatchObject({ status: 'invalid', errors: [expect.stringMatching(/bogus/)] });
     const badTimeout = await weft(['run', path.join(workflows, 'total.weft.json'), '--timeout', 'soon']);
-    expect(badTimeout.code).toBe(2);
+    expect(badTimeout.code, explain(badTimeout)).toBe(2);
     expect(badTimeout.stderr).toMatch(/--timeout takes a number of seconds/);
     expect(badTimeout.stderr.trim().split('\n')).toHaveLength(1);
     const badType = await weft(['plugins', 'new', path.join(scratch, 'p'), '--tool-type', 'sideways']);
-    expect(badType.code).toBe(2);
+    expect(badType.code, explain(badType)).toBe(2);
   });
 });
 
@@ -95,7 +98,7 @@ describe('weft run / update', () => {
   it('runs a plain-JS plugin folder with --plugins and prints only the JSON the spec describes', async () => {
     const result = await weft(['run', path.join(workflows, 'total.weft.json'), '--plugins', acme, '--json']);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, explain(result)).toBe(0);
     const json = JSON.parse(result.stdout) as RunJson;
     expect(Object.keys(json).sort()).toEqual(['durationMs', 'status', 'tools']);
     expect(json.status).toBe('ok');
@@ -115,7 +118,7 @@ describe('weft run / update', () => {
 
   it('update-only prints anchors with metadata and no record counts, calling only constructor and onInputConnectionOpened', async () => {
     const result = await weft(['update', path.join(workflows, 'total.weft.json'), '--plugins', acme, '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code, explain(result)).toBe(0);
     const json = JSON.parse(result.stdout) as RunJson;
     expect(json.status).toBe('ok');
     expect(json.tools.sum!.outputs.Output).toEqual({ metadata: { fields: [{ name: 'n', type: 'int32' }, { name: 'amount', type: 'double' }, { name: 'total', type: 'double' }] } });
@@ -125,13 +128,13 @@ describe('weft run / update', () => {
 
   it('takes a relative FILE and --plugins DIR from $INIT_CWD', async () => {
     const result = await weft(['run', 'workflows/total.weft.json', '--plugins', 'acme-tools', '--json'], { INIT_CWD: fixtures }, os.tmpdir());
-    expect(result.code).toBe(0);
+    expect(result.code, explain(result)).toBe(0);
     expect((JSON.parse(result.stdout) as RunJson).tools.sum!.outputs.Output!.records).toBe(5);
   });
 
   it('prints a table of tools, statuses and record counts without --json', async () => {
     const result = await weft(['run', path.join(workflows, 'total.weft.json'), '--plugins', acme]);
-    expect(result.code).toBe(0);
+    expect(result.code, explain(result)).toBe(0);
     expect(result.stdout).toMatch(/^tool\s+plugin\s+status\s+records/m);
     expect(result.stdout).toMatch(/^sum\s+acme-tools\/running-total\s+ok\s+Output 5$/m);
     expect(result.stdout).toMatch(/sum: info: total 22.5 over 5 records/);
@@ -140,7 +143,7 @@ describe('weft run / update', () => {
 
   it('a throwing plugin fails alone: what depends on it is cancelled, the other branch finishes, exit 1', async () => {
     const result = await weft(['run', path.join(workflows, 'branches.weft.json'), '--plugins', acme, '--json']);
-    expect(result.code).toBe(1);
+    expect(result.code, explain(result)).toBe(1);
     const json = JSON.parse(result.stdout) as RunJson;
     expect(json.status).toBe('error');
     expect(json.tools.boom!.status).toBe('error');
@@ -152,7 +155,7 @@ describe('weft run / update', () => {
 
   it('--timeout stops a hanging plugin: it is an error saying timeout, the other branch finishes, exit 1', async () => {
     const result = await weft(['run', path.join(workflows, 'hang.weft.json'), '--plugins', acme, '--json', '--timeout', '4']);
-    expect(result.code).toBe(1);
+    expect(result.code, explain(result)).toBe(1);
     const json = JSON.parse(result.stdout) as RunJson;
     expect(json.status).toBe('error');
     expect(json.tools.stuck!.status).toBe('error');
@@ -164,7 +167,7 @@ describe('weft run / update', () => {
 
   it('a tool whose plugin is missing is an error on that tool at run time (exit 1), not an invalid file', async () => {
     const result = await weft(['run', path.join(workflows, 'total.weft.json'), '--json']);
-    expect(result.code).toBe(1);
+    expect(result.code, explain(result)).toBe(1);
     const json = JSON.parse(result.stdout) as RunJson;
     expect(json.tools.gen!.status).toBe('error');
     expect(json.tools.gen!.messages.map((m) => m.text).join('\n')).toMatch(/acme-tools\/generator/);
@@ -200,14 +203,14 @@ describe('weft run / update', () => {
       expect(json.errors.join('\n')).toMatch(pattern);
     }
     const missing = await weft(['update', path.join(scratch, 'absent.weft.json')]);
-    expect(missing.code).toBe(2);
+    expect(missing.code, explain(missing)).toBe(2);
     expect(missing.stderr).toMatch(/absent\.weft\.json: no such file/);
     expect(missing.stdout).toBe('');
   });
 
   it('a --plugins folder that cannot be loaded is an invalid argument (exit 2)', async () => {
     const result = await weft(['run', path.join(workflows, 'total.weft.json'), '--plugins', path.join(scratch, 'nowhere'), '--json']);
-    expect(result.code).toBe(2);
+    expect(result.code, explain(result)).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'invalid' });
     expect(result.stderr).toMatch(/nowhere/);
   });
@@ -216,7 +219,7 @@ describe('weft run / update', () => {
 describe('weft plugins', () => {
   it('lists built-in and loaded tools as JSON', async () => {
     const result = await weft(['plugins', 'list', '--json', '--plugins', acme]);
-    expect(result.code).toBe(0);
+    expect(result.code, explain(result)).toBe(0);
     const { tools } = JSON.parse(result.stdout) as { tools: Array<Record<string, unknown>> };
     expect(tools.find((t) => t.id === 'acme-tools/running-total')).toEqual({
       id: 'acme-tools/running-total', name: 'Running Total', category: 'Transform', package: 'acme-tools', version: '1.2.0', source: 'loaded', parent: null,
@@ -227,10 +230,10 @@ describe('weft plugins', () => {
   it('installs, refuses a second install without --force, runs without --plugins, removes', async () => {
     const install = await weft(['plugins', 'install', acme]);
     expect(install.stderr).not.toMatch(/refused/);
-    expect(install.code).toBe(0);
+    expect(install.code, explain(install)).toBe(0);
     expect(install.stdout).toMatch(/acme-tools/);
     const again = await weft(['plugins', 'install', acme]);
-    expect(again.code).toBe(1);
+    expect(again.code, explain(again)).toBe(1);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect((await weft(['plugins', 'install', acme, '--force'])).code).toBe(0);
 
@@ -238,19 +241,19 @@ describe('weft plugins', () => {
     expect(list.tools.find((t) => t.id === 'acme-tools/generator')?.source).toBe('installed');
 
     const run = await weft(['run', path.join(workflows, 'total.weft.json'), '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code, explain(run)).toBe(0);
 
     const remove = await weft(['plugins', 'remove', 'acme-tools']);
-    expect(remove.code).toBe(0);
+    expect(remove.code, explain(remove)).toBe(0);
     const removeAgain = await weft(['plugins', 'remove', 'acme-tools']);
-    expect(removeAgain.code).toBe(1);
+    expect(removeAgain.code, explain(removeAgain)).toBe(1);
     expect(removeAgain.stderr).toMatch(/acme-tools/);
   });
 
   it('refuses to install a folder that is not a plugin package (exit 1, one line)', async () => {
     const empty = fs.mkdtempSync(path.join(scratch, 'empty-'));
     const result = await weft(['plugins', 'install', empty]);
-    expect(result.code).toBe(1);
+    expect(result.code, explain(result)).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -258,13 +261,13 @@ describe('weft plugins', () => {
     const target = path.join(scratch, 'my-tools');
     const created = await weft(['plugins', 'new', 'my-tools', '--tool-type', 'single-input-single-output'], { INIT_CWD: scratch });
     expect(created.stderr).toBe('');
-    expect(created.code).toBe(0);
+    expect(created.code, explain(created)).toBe(0);
     expect(created.stdout).toMatch(/Created the plugin package my-tools/);
     const manifest = JSON.parse(fs.readFileSync(path.join(target, 'weft-plugin.json'), 'utf8')) as { name: string; tools: unknown[] };
     expect(manifest.name).toBe('my-tools');
     expect(manifest.tools).toHaveLength(1);
     const again = await weft(['plugins', 'new', target, '--tool-type', 'input']);
-    expect(again.code).toBe(1);
+    expect(again.code, explain(again)).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
   });
 });

@@ -9,6 +9,7 @@ import { RecordBatch, RecordBatchFileWriter, Table, tableToIPC } from 'apache-ar
 import ExcelJS from 'exceljs';
 import type { Metadata } from '../../shared/sdk/index.js';
 import { plainBatch } from '../common/ioPlainBatch.js';
+import { CsvEncoder } from './csvEncoder.js';
 
 export type OutputFormat = 'csv' | 'tsv' | 'ndjson' | 'json' | 'parquet' | 'xlsx' | 'arrow';
 
@@ -61,34 +62,16 @@ class FileSink {
   }
 }
 
-function csvCell(v: Cell, delimiter: string): string {
-  if (v === null || v === undefined) return '';
-  let s: string;
-  if (typeof v === 'string') s = v;
-  else if (v instanceof Uint8Array) s = Buffer.from(v).toString('base64');
-  else s = String(v);
-  if (s === '' || s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') || s.trim() !== s) {
-    return `"${s.replace(/"/g, '""')}"`;
-  }
-  return s;
-}
-
 class CsvWriter implements FormatWriter {
   private readonly sink: FileSink;
-  private readonly delimiter: string;
+  private readonly encoder: CsvEncoder;
   constructor(path: string, metadata: Metadata, delimiter: string) {
     this.sink = new FileSink(path);
-    this.delimiter = delimiter;
-    this.sink.text(metadata.fields.map((f) => csvCell(f.name, delimiter)).join(delimiter) + '\n');
+    this.encoder = new CsvEncoder(delimiter);
+    this.sink.bytes(this.encoder.header(metadata.fields.map((f) => f.name)));
   }
   async write(batch: RecordBatch): Promise<void> {
-    const cols = batch.schema.fields.map((_f, i) => columnValues(batch, i));
-    const d = this.delimiter;
-    for (let r = 0; r < batch.numRows; r++) {
-      let line = '';
-      for (let c = 0; c < cols.length; c++) line += (c ? d : '') + csvCell(cols[c][r], d);
-      this.sink.text(line + '\n');
-    }
+    this.sink.bytes(this.encoder.encode(batch));
   }
   async finish(): Promise<void> { this.sink.close(); }
   async abort(): Promise<void> { try { closeSync(this.sink.fd); } catch { /* closed */ } }

@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildScript = path.join(root, 'scripts', 'buildNode.mjs');
 if (fs.existsSync(buildScript)) {
-  const { isBuildFresh, buildNode } = await import(pathToFileURL(buildScript).href);
-  if (!isBuildFresh()) await buildNode();
+  const { ensureBuilt } = await import(pathToFileURL(buildScript).href);
+  await ensureBuilt();
 }
 const { main } = await import(pathToFileURL(path.join(root, 'dist', 'electron', 'cli', 'weft.js')).href);
 process.exitCode = await main(process.argv.slice(2));

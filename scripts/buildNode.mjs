@@ -58,7 +58,43 @@ function writeBuiltinManifest() {
   fs.rmSync(path.join(dist, 'plugins', 'weft-package.json'), { force: true });
 }
 
+// Two processes (say `weft` and `npm run web`) may find the build stale at once: a lock folder
+// (mkdir is atomic) lets one build while the other waits, so nobody imports a half-written file.
+const lockDir = path.join(root, '.build-lock');
+
+async function withBuildLock(work) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000 || Date.now() > deadline) fs.rmSync(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/** builds unless a build is fresh; waits for a build under way in another process */
+export async function ensureBuilt() {
+  if (isBuildFresh()) return;
+  await withBuildLock(async () => {
+    if (!isBuildFresh()) await buildUnlocked();
+  });
+}
+
 export async function buildNode() {
+  await withBuildLock(buildUnlocked);
+}
+
+async function buildUnlocked() {
   const files = sourceDirs.flatMap((dir) => walk(path.join(root, dir)));
   const entryPoints = files.filter(isSource);
   await build({

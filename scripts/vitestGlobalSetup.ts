@@ -1,6 +1,6 @@
 // Worker entries and built-in plugins run from dist/, so compile them before the tests run.
 export default async function setup(): Promise<void> {
   // @ts-expect-error: plain ESM build script without type declarations
-  const { buildNode } = await import('./buildNode.mjs');
-  await buildNode();
+  const { ensureBuilt } = await import('./buildNode.mjs');
+  await ensureBuilt();
 }

@@ -11,13 +11,13 @@ describe('readColumn', () => {
       big: vectorFromArray([9007199254740993n, null, -1n, 0n], new Int64()),
     });
     const dict = tableFromArrays({ s: ['x', 'y', 'x', 'ü'] });
-    for (const name of ['s', 'b', 'd', 'big']) {
+    for (const name of ['s', 'b', 'd', 'big'] as const) {
       expect(readColumn(plain, name)).toEqual(Array.from(plain.getChild(name)!, (v) => v ?? null));
     }
     expect(readColumn(dict, 's')).toEqual(['x', 'y', 'x', 'ü']);
     // a sliced table keeps bit offsets and value offsets right
     const sliced = plain.slice(1, 4);
-    for (const name of ['s', 'b', 'd', 'big']) expect(readColumn(sliced, name)).toEqual(Array.from(sliced.getChild(name)!, (v) => v ?? null));
+    for (const name of ['s', 'b', 'd', 'big'] as const) expect(readColumn(sliced, name)).toEqual(Array.from(sliced.getChild(name)!, (v) => v ?? null));
   });
 
   it('returns numeric columns without nulls as typed arrays', () => {

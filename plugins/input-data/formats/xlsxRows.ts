@@ -4,7 +4,7 @@
  * result, rich text its text, dates become ISO text (a date at midnight, else a date-time).
  */
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isoDate, isoDatetime } from '../../common/ioValues.js';
 
 export interface XlsxReadOptions {
@@ -37,7 +37,9 @@ function cellValue(value: unknown): CellValue {
 /** the header (when `hasHeader`) through `onHeader`, then data rows; stops after `limit` rows */
 export async function* readXlsxRows(options: XlsxReadOptions, onHeader: (names: string[]) => void, limit?: number): AsyncGenerator<CellValue[]> {
   if ((await stat(options.path)).size === 0) return;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(options.path, {
+  // loaded on first use: exceljs costs ~0.5 s of CPU to import, too much for every Input Data tool
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(options.path, {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
   });
   let found = false;

@@ -2,7 +2,7 @@ import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection as FlowConnection, type Edge, type IsValidConnection, type Node, type OnConnect,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { addToolAt, TOOL_DRAG_TYPE } from '../app/canvasCommands.js';
 import { registerAutoLayout, registerFlowInstance } from '../app/documentCommands.js';
 import type { NodeSize } from '../model/autoLayout.js';
@@ -11,7 +11,8 @@ import { catalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { useSettingsStore } from '../store/settingsStore.js';
 import { workflowStore } from '../store/workflowStore.js';
-import { RecordCountEdge } from './RecordCountEdge.js';
+import { EdgeFieldsTooltip, type EdgeHover } from './EdgeFieldsTooltip.js';
+import { RecordCountEdge, type RecordCountFlowEdge } from './RecordCountEdge.js';
 import { ToolNodeView } from './ToolNodeView.js';
 import { useFlowEdges } from './useFlowEdges.js';
 import { useFlowNodes } from './useFlowNodes.js';
@@ -35,7 +36,8 @@ export function FlowCanvas() {
   const flow = useReactFlow();
   const theme = useSettingsStore(selectTheme);
   const [nodes, onNodesChange] = useFlowNodes();
-  const { edges, onEdgesChange, setHoveredEdge } = useFlowEdges();
+  const { edges, onEdgesChange } = useFlowEdges();
+  const [hover, setHover] = useState<EdgeHover | null>(null);
 
   useEffect(() => {
     registerFlowInstance(flow);
@@ -90,22 +92,30 @@ export function FlowCanvas() {
     addToolAt(descriptor, { x: position.x - 20, y: position.y - 20 });
   }, [flow]);
 
+  const onEdgeHover = useCallback((event: MouseEvent, edge: RecordCountFlowEdge) => {
+    if (!edge.data) return;
+    setHover({ fromTool: edge.data.fromTool, fromAnchor: edge.data.fromAnchor, name: edge.data.name, x: event.clientX, y: event.clientY });
+  }, []);
+
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
 
   return (
-    <ReactFlow
-      nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
-      isValidConnection={isValidConnection} onNodeDragStop={onNodeDragStop}
-      onEdgeMouseEnter={(_event, edge) => setHoveredEdge(edge.id)} onEdgeMouseLeave={() => setHoveredEdge(null)}
-      onDragOver={onDragOver} onDrop={onDrop}
-      deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
-      snapToGrid snapGrid={SNAP_GRID} colorMode={theme} minZoom={0.2} maxZoom={2.5}
-      defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <>
+      <ReactFlow
+        nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onConnect={onConnect}
+        isValidConnection={isValidConnection} onNodeDragStop={onNodeDragStop}
+        onEdgeMouseEnter={onEdgeHover} onEdgeMouseMove={onEdgeHover} onEdgeMouseLeave={() => setHover(null)}
+        onDragOver={onDragOver} onDrop={onDrop}
+        deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
+        snapToGrid snapGrid={SNAP_GRID} colorMode={theme} minZoom={0.2} maxZoom={2.5}
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {hover && <EdgeFieldsTooltip hover={hover} />}
+    </>
   );
 }

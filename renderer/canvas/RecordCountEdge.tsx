@@ -1,20 +1,17 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useAnchorMetadata } from '../hooks/useAnchorMetadata.js';
 import { anchorKey } from '../model/connectionKey.js';
 import { useRunStore } from '../store/runStore.js';
 
-export type RecordCountFlowEdge = Edge<{ fromTool: string; fromAnchor: string; hovered: boolean; name?: string }, 'records'>;
+export type RecordCountFlowEdge = Edge<{ fromTool: string; fromAnchor: string; name?: string }, 'records'>;
 
-/** A connection: after a run it shows the records that went through; hovering shows its fields. */
+/** A connection: after a run it shows the records that went through (hovering shows its fields: EdgeFieldsTooltip). */
 function RecordCountEdgeInner(props: EdgeProps<RecordCountFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const fromTool = data?.fromTool ?? '';
   const fromAnchor = data?.fromAnchor ?? '';
   const records = useRunStore((state) => state.anchors[anchorKey({ tool: fromTool, anchor: fromAnchor })]?.records);
-  const metadata = useAnchorMetadata(fromTool, fromAnchor);
-  const hovered = data?.hovered ?? false;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'edge-selected' : undefined} interactionWidth={16} />
@@ -22,18 +19,6 @@ function RecordCountEdgeInner(props: EdgeProps<RecordCountFlowEdge>) {
         <div className="edge-label-anchor" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
           {records !== undefined && (
             <div className="edge-count" data-records={records} data-testid={`connection.count.${id}`}>{records.toLocaleString()}</div>
-          )}
-          {hovered && (
-            <div className="edge-tooltip" role="tooltip" data-testid="connection.fields">
-              <div className="edge-tooltip-title">{fromTool}.{fromAnchor}{data?.name ? ` → ${data.name}` : ''}</div>
-              {metadata ? (
-                <table><tbody>
-                  {metadata.fields.map((field) => (
-                    <tr key={field.name}><td>{field.name}</td><td className="muted">{field.type}{field.size !== undefined ? `(${field.size})` : ''}</td></tr>
-                  ))}
-                </tbody></table>
-              ) : <div className="muted">No field information yet</div>}
-            </div>
           )}
         </div>
       </EdgeLabelRenderer>

@@ -1,5 +1,5 @@
 import { MarkerType, type EdgeChange } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { assignConnectionNames } from '../../shared/connectionNames.js';
 import type { Connection } from '../../shared/workflow.js';
 import { connectionKey } from '../model/connectionKey.js';
@@ -13,13 +13,11 @@ const selectConnectionKeys = (state: { connectionKeys: string[] }) => state.conn
 export interface FlowEdges {
   edges: RecordCountFlowEdge[];
   onEdgesChange(changes: EdgeChange<RecordCountFlowEdge>[]): void;
-  setHoveredEdge(id: string | null): void;
 }
 
 export function useFlowEdges(): FlowEdges {
   const connections = useWorkflowStore(selectConnections);
   const selectedKeys = useSelectionStore(selectConnectionKeys);
-  const [hovered, setHoveredEdge] = useState<string | null>(null);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedKeys);
@@ -28,10 +26,10 @@ export function useFlowEdges(): FlowEdges {
       return {
         id, type: 'records', source: c.from.tool, sourceHandle: c.from.anchor, target: c.to.tool, targetHandle: c.to.anchor,
         selected: selected.has(id), markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        data: { fromTool: c.from.tool, fromAnchor: c.from.anchor, hovered: hovered === id, name: c.name },
+        data: { fromTool: c.from.tool, fromAnchor: c.from.anchor, name: c.name },
       };
     });
-  }, [connections, selectedKeys, hovered]);
+  }, [connections, selectedKeys]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<RecordCountFlowEdge>[]) => {
     const selects = changes.filter((change) => change.type === 'select');
@@ -45,5 +43,5 @@ export function useFlowEdges(): FlowEdges {
     selection.setSelection(selection.toolIds, [...keys]);
   }, []);
 
-  return { edges, onEdgesChange, setHoveredEdge };
+  return { edges, onEdgesChange };
 }

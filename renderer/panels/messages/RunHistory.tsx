@@ -24,7 +24,7 @@ export function RunHistory() {
           <li key={run.runId} className="run-entry">
             <div className="run-entry-head">
               <span className={`level-tag run-${run.status}`}>{run.status}</span>
-              <span>{new Date(run.startedAt).toLocaleString()}</span>
+              <span>{new Date(run.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</span>
               <span className="muted small">{run.durationMs} ms</span>
               <span className="muted small run-path" title={run.workflowPath ?? ''}>{run.workflowPath ?? 'unsaved workflow'}</span>
             </div>

@@ -46,6 +46,10 @@ export interface CsvParserOptions {
   dictionaryStrings: boolean;
   /** 1-based line number of the first data row */
   firstLine: number;
+  /** per field: dictionary-encode, decided beforehand (else the first packet decides) */
+  fixedDictionary?: boolean[];
+  /** the Dictionary type per field, shared by several parsers of one stream (else made here) */
+  dictionaryTypes?: Dictionary<Utf8, Int32>[];
 }
 
 export interface ConversionIssue {
@@ -80,6 +84,7 @@ export class CsvBatchParser {
   private readonly dictionary: boolean[];
   private readonly dictionaryTypes: Dictionary<Utf8, Int32>[];
   private batchesDone = 0;
+  private readonly decided: boolean;
   private scratch = new Uint8Array(1024);
   private bytesHint: number[];
 
@@ -92,8 +97,9 @@ export class CsvBatchParser {
     this.quote = options.dialect.quote;
     this.ncols = options.fields.length;
     this.kinds = new Int32Array(this.ncols);
-    this.dictionary = options.fields.map((f) => options.dictionaryStrings && isStringType(f.type));
-    this.dictionaryTypes = options.fields.map(() => new Dictionary(new Utf8(), new Int32()));
+    this.dictionary = options.fields.map((f, c) => options.dictionaryStrings && isStringType(f.type) && (options.fixedDictionary?.[c] ?? true));
+    this.decided = options.fixedDictionary !== undefined;
+    this.dictionaryTypes = options.dictionaryTypes ?? options.fields.map(() => new Dictionary(new Utf8(), new Int32()));
     this.bytesHint = options.fields.map(() => options.batchRows * 16);
     options.fields.forEach((f, c) => { this.kinds[c] = kindOf(f.type, this.dictionary[c]); });
     this.newBuilders();
@@ -333,7 +339,7 @@ export class CsvBatchParser {
       let data: Data;
       if (builder instanceof DictionaryColumn) {
         // The first packet decides: values that hardly repeat are cheaper as plain Utf8.
-        if (this.batchesDone === 0 && builder.count > Math.max(64, length / 4)) {
+        if (this.batchesDone === 0 && !this.decided && builder.count > Math.max(64, length / 4)) {
           data = builder.finishPlain(length);
           this.dictionary[c] = false;
           this.kinds[c] = K_TEXT;

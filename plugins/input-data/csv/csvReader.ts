@@ -2,14 +2,19 @@
  * Reads a CSV/TSV file: `readCsvSchema` samples the head for names and types (cheap: used in
  * update-only), `readCsvBatches` streams the whole file in chunks into Arrow record batches.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { RecordBatch } from 'apache-arrow';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Dictionary, Int32, RecordBatch, Utf8 } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
 import type { FieldType } from '../../../shared/metadata.js';
 import { TypeDetector } from '../../common/ioTypeDetection.js';
 import { CsvBatchParser, CsvFormatError } from './csvBatchParser.js';
 import type { ConversionIssue, CsvDialect } from './csvBatchParser.js';
+import { batchFromWire, chunkBoundaries, dictionaryFromSample, dictionaryTypesOf, parseChunk, readRange } from './csvChunks.js';
+import type { ChunkParserOptions, ChunkResult } from './csvChunks.js';
+import type { ParseReply, ParseRequest } from './csvParseWorker.js';
 import { fieldNames, sampleCsv } from './csvSample.js';
 import type { CsvSample } from './csvSample.js';
 
@@ -30,6 +35,10 @@ export interface CsvOptions {
   sampleBytes?: number;
   chunkBytes?: number;
   dictionaryStrings?: boolean;
+  /** parse a large UTF-8 file in two threads (default true) */
+  parallel?: boolean;
+  /** bytes per range of the two-thread parse (default: about four packets) */
+  rangeBytes?: number;
 }
 
 export interface CsvSchema {
@@ -123,30 +132,125 @@ export interface CsvReadReport {
 }
 
 /**
- * Streams the file's rows as record batches of `batchRows` (the last may be shorter). `report`
- * is filled as it goes; `progress` is called after each chunk.
+ * Streams the file's rows as record batches of `batchRows` (the last of each parsed range may be
+ * shorter). `report` is filled as it goes; `progress` is called after each chunk. A large UTF-8
+ * file is parsed by two threads at once (csvChunks.ts); the batches are the same either way.
  */
 export async function* readCsvBatches(
   options: CsvOptions, schema: CsvSchema, report: CsvReadReport, progress?: (p: CsvProgress) => void,
 ): AsyncGenerator<RecordBatch> {
   const dialect = csvDialect(options);
   if (schema.fields.length === 0) return;
-  const parser = new CsvBatchParser({
-    file: options.file,
-    fields: schema.fields,
-    dialect,
-    batchRows: options.batchRows ?? 65536,
-    dictionaryStrings: options.dictionaryStrings ?? true,
-    firstLine: schema.sample.firstLine,
+  const batchRows = options.batchRows ?? 65536;
+  const parserOptions: ChunkParserOptions = {
+    file: options.file, fields: schema.fields, dialect, batchRows, dictionaryStrings: options.dictionaryStrings ?? true,
+  };
+  const size = statSync(options.path).size;
+  const start = schema.sample.dataOffset;
+  const rangeBytes = options.rangeBytes ?? defaultRangeBytes(schema.sample, batchRows);
+  const at = { offset: start, line: schema.sample.firstLine };
+  if (options.encoding === 'utf8' && options.parallel !== false && size - start >= 2 * rangeBytes) {
+    const fixed = { ...parserOptions, fixedDictionary: dictionaryFromSample(schema.sample.records, schema.fields.length) };
+    const dictionaryTypes = dictionaryTypesOf(schema.fields);
+    yield* readParallel(options, fixed, dictionaryTypes, size, rangeBytes, at, report, progress);
+    if (at.offset >= size) return;
+    yield* readSerial(options, fixed, at, report, progress, dictionaryTypes);
+    return;
+    if (at.offset >= size) return;
+  }
+  yield* readSerial(options, parserOptions, at, report, progress);
+}
+
+/** ranges of about four packets each, judged from the sample's bytes per row (at least 1 MB) */
+function defaultRangeBytes(sample: CsvSample, batchRows: number): number {
+  const perRow = sample.records.length > 0 ? (sample.sampleEnd - sample.dataOffset) / sample.records.length : 64;
+  return Math.max(1 << 20, Math.round(perRow * batchRows * 4));
+}
+
+/** the compiled worker beside this module (under vitest this module runs from its .ts source) */
+function parseWorkerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return here.replace(/csvReader\.js$/, 'csvParseWorker.js');
+  return here.replace(/([\\/])plugins([\\/])/, '$1dist$1plugins$2').replace(/csvReader\.ts$/, 'csvParseWorker.js');
+}
+
+function addCounts(report: CsvReadReport, counts: Pick<ChunkResult, 'issueCount' | 'issues' | 'shortRows' | 'firstShortLine'>, line: number): void {
+  report.issueCount += counts.issueCount;
+  for (const issue of counts.issues) if (report.issues.length < 10) report.issues.push({ ...issue, line: issue.line + line - 1 });
+  if (counts.shortRows > 0 && report.shortRows === 0) report.firstShortLine = counts.firstShortLine + line - 1;
+  report.shortRows += counts.shortRows;
+}
+
+/**
+ * The even ranges parsed here, the odd ones in a worker one range ahead. Stops at the first range
+ * that does not end exactly at its cut, or has a malformed row, leaving `at` at that range's start
+ * (a sure row start) for the serial parser, which then gives the exact result or error.
+ */
+async function* readParallel(
+  options: CsvOptions, parserOptions: ChunkParserOptions, dictionaryTypes: Dictionary<Utf8, Int32>[], size: number, rangeBytes: number,
+  at: { offset: number; line: number }, report: CsvReadReport, progress?: (p: CsvProgress) => void,
+): AsyncGenerator<RecordBatch> {
+  const cuts = chunkBoundaries(options.path, at.offset, size, rangeBytes);
+  const ranges = cuts.length - 1;
+  if (ranges < 2) return;
+  const worker = new Worker(parseWorkerPath(), { workerData: { path: options.path, options: parserOptions } });
+  const waiting = new Map<number, (reply: ParseReply) => void>();
+  const failAll = (message: string) => {
+    for (const [id, resolve] of waiting) resolve({ id, failure: message });
+    waiting.clear();
+  };
+  worker.on('message', (reply: ParseReply) => { waiting.get(reply.id)?.(reply); waiting.delete(reply.id); });
+  worker.on('error', (error) => failAll(error.message));
+  worker.on('exit', () => failAll('the parser thread stopped'));
+  const request = (i: number) => new Promise<ParseReply>((resolve) => {
+    waiting.set(i, resolve);
+    worker.postMessage({ id: i, start: cuts[i], end: cuts[i + 1], last: i === ranges - 1 } satisfies ParseRequest);
   });
+  try {
+    let ahead = request(1);
+    for (let i = 0; i < ranges; i++) {
+      const last = i === ranges - 1;
+      let result: ChunkResult;
+      if (i % 2 === 0) {
+        result = parseChunk(readRange(options.path, cuts[i], cuts[i + 1]), parserOptions, last, dictionaryTypes);
+      } else {
+        const reply = await ahead;
+        if (i + 2 < ranges) ahead = request(i + 2);
+        if ('failure' in reply) return;
+        result = { ...reply.result, batches: reply.result.batches.map((b) => batchFromWire(b, parserOptions.fields, dictionaryTypes)) };
+      }
+      if (result.error || (!result.complete && !last)) return;
+      addCounts(report, result, at.line);
+      at.offset = cuts[i + 1];
+      at.line += result.lines;
+      for (const batch of result.batches) yield batch;
+      progress?.({ bytesRead: cuts[i + 1], size });
+    }
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** parses from `at` to the end of the file, one read chunk after another */
+async function* readSerial(
+  options: CsvOptions, parserOptions: ChunkParserOptions, at: { offset: number; line: number },
+  report: CsvReadReport, progress?: (p: CsvProgress) => void, dictionaryTypes?: Dictionary<Utf8, Int32>[],
+): AsyncGenerator<RecordBatch> {
+  const parser = new CsvBatchParser({ ...parserOptions, firstLine: at.line, dictionaryTypes });
+  const base: CsvReadReport = { ...report, issues: [...report.issues] };
+  const update = () => {
+    Object.assign(report, { ...base, issues: [...base.issues] });
+    addCounts(report, parser, 1);
+  };
   const transcoder = new Utf8Transcoder(options.encoding);
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
   const fh = await open(options.path, 'r');
   try {
     const size = (await fh.stat()).size;
-    let toSkip = schema.sample.dataOffset;
+    // the parallel reader hands over at a byte offset of the file, which is UTF-8 then
+    let bytesRead = options.encoding === 'utf8' ? at.offset : 0;
+    let toSkip = options.encoding === 'utf8' ? 0 : at.offset;
     let carry: Uint8Array = new Uint8Array(0);
-    let bytesRead = 0;
     let eof = false;
     while (!eof) {
       const raw = Buffer.allocUnsafe(chunkBytes);
@@ -170,7 +274,7 @@ export async function* readCsvBatches(
       for (;;) {
         pos = parser.parse(data, pos, data.length, eof);
         if (parser.full) {
-          copyReport(parser, report);
+          update();
           yield parser.finishBatch();
           continue;
         }
@@ -181,16 +285,9 @@ export async function* readCsvBatches(
       if (eof && carry.length > 0) throw new CsvFormatError(options.file, parser.line, 1, 'the last row could not be read');
       progress?.({ bytesRead, size });
     }
-    copyReport(parser, report);
+    update();
     if (parser.rows > 0) yield parser.finishBatch();
   } finally {
     await fh.close();
   }
-}
-
-function copyReport(parser: CsvBatchParser, report: CsvReadReport): void {
-  report.issueCount = parser.issueCount;
-  report.issues = parser.issues;
-  report.shortRows = parser.shortRows;
-  report.firstShortLine = parser.firstShortLine;
 }

@@ -15,6 +15,8 @@ export interface CsvSample {
   dataOffset: number;
   /** 1-based line number of the first data row */
   firstLine: number;
+  /** byte offset just after the last sampled record (with `dataOffset`: the bytes per row) */
+  sampleEnd: number;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -137,7 +139,7 @@ export function sampleCsv(head: Uint8Array, eof: boolean, options: SampleOptions
     pos = record.next;
     line += record.lines;
   }
-  return { header, records, dataOffset, firstLine };
+  return { header, records, dataOffset, firstLine, sampleEnd: pos };
 }
 
 /** field names from a header: blanks become `Field_N`, case-insensitive duplicates get `_2`, `_3`… */

@@ -29,6 +29,9 @@ export interface FullRunContext {
   credit?: number;
 }
 
+const START_RETRIES = 50;
+const START_RETRY_MS = 20;
+
 export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   const { plan, recorder } = ctx;
   const hosts = new Map<string, ToolHost>();
@@ -98,7 +101,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   checkFinished();
   return done;
 
-  async function startTool(tool: PlannedTool): Promise<void> {
+  async function startTool(tool: PlannedTool, attempt = 0): Promise<void> {
     const toolId = tool.node.id;
     let host: ToolHost;
     try {
@@ -111,12 +114,25 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       ctx.pool.release(host, true);
       return;
     }
+    const job = toolJob(tool, ports);
+    const transfer: MessagePort[] = [...job.inputs, ...job.outputs].flatMap((a) => a.connections.map((c) => c.port));
+    try {
+      host.post({ type: 'start-tool', job }, transfer);
+    } catch (error) {
+      // A connection port whose other end's worker just exited is detached and cannot be sent; that
+      // tool's exit is about to be processed (cancelling this tool or leaving the connection out).
+      // Nothing was sent: try again shortly, and fail only if it persists.
+      ctx.pool.release(host, true);
+      if (attempt >= START_RETRIES) {
+        failTool(toolId, `could not start the tool: ${error instanceof Error ? error.message : String(error)}`);
+      } else {
+        setTimeout(() => void startTool(tool, attempt + 1), START_RETRY_MS);
+      }
+      return;
+    }
     hosts.set(toolId, host);
     host.attach((message) => onWorkerMessage(tool, host, message), (exit) => onWorkerExit(toolId, exit));
-    const job = toolJob(tool, ports);
     recorder.setStatus(toolId, 'running');
-    const transfer: MessagePort[] = [...job.inputs, ...job.outputs].flatMap((a) => a.connections.map((c) => c.port));
-    host.post({ type: 'start-tool', job }, transfer);
   }
 
   function onWorkerMessage(tool: PlannedTool, host: ToolHost, message: WorkerToHost): void {

@@ -6,6 +6,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { compiledSibling } from '../compiledPath.js';
 import type { HostToWorker, WorkerToHost } from './protocol.js';
+import { describeMessage, isWorkerToHost } from './protocolCheck.js';
 
 const workerFile = compiledSibling(import.meta.url, 'worker/toolHostWorker.js');
 
@@ -31,8 +32,11 @@ export class ToolHost {
       markFailed = reject;
     });
     this.ready.catch(() => {});
-    this.worker.on('message', (message: WorkerToHost) => {
-      if (message.type === 'ready') markReady();
+    this.worker.on('message', (message: unknown) => {
+      if (!isWorkerToHost(message)) {
+        // plugin code shares the worker and may post junk on its parent port: fail the tool, not the host
+        this.onMessage?.({ type: 'failed', phase: 'host', message: `the tool posted an unexpected message to the tool host: ${describeMessage(message)}` });
+      } else if (message.type === 'ready') markReady();
       else this.onMessage?.(message);
     });
     this.worker.on('error', (error) => {
@@ -60,6 +64,10 @@ export class ToolHost {
     this.worker.unref();
   }
 
+  /**
+   * Sends a message. Throws when a port in `transfer` can no longer be sent: a connection port whose
+   * other end was closed (its worker exited) is detached, and postMessage throws DataCloneError.
+   */
   post(message: HostToWorker, transfer?: ReadonlyArray<import('node:worker_threads').TransferListItem>): void {
     if (!this.exited) this.worker.postMessage(message, transfer);
   }

@@ -39,6 +39,23 @@ export class FailureState {
   fromError(phase: string, error: unknown): void {
     if (error instanceof ToolFailure) return this.fail(error.failure);
     if (error instanceof Error) return this.fail({ phase, message: `${phase}: ${error.message}`, stack: error.stack });
-    this.fail({ phase, message: `${phase}: ${String(error)}` });
+    this.fail({ phase, message: `${phase}: ${describeThrown(error)}` });
+  }
+}
+
+/** a thrown value that is not an Error: JSON for plain data (not "[object Object]"), else String() */
+export function describeThrown(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    try {
+      const json = JSON.stringify(value);
+      if (json !== undefined && json !== '{}') return json;
+    } catch {
+      // circular or a BigInt inside: fall back to String()
+    }
+  }
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }

@@ -13,7 +13,7 @@ import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
 import { answerServiceRequest } from './serviceHost.js';
-import type { ToolHost, WorkerExit, WorkerPool } from './workerPool.js';
+import { describeExit, type ToolHost, type WorkerExit, type WorkerPool } from './workerPool.js';
 
 export interface FullRunContext {
   plan: RunPlan;
@@ -165,8 +165,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   function onWorkerExit(toolId: string, exit: WorkerExit): void {
     if (!hosts.has(toolId) || recorder.isSettled(toolId)) return;
     hosts.delete(toolId);
-    failTool(toolId, exit.outOfMemory ? 'out of memory: the tool used more memory than its worker may have'
-      : `the tool host stopped unexpectedly${exit.error ? `: ${exit.error.message}` : ''}`);
+    failTool(toolId, describeExit(exit));
   }
 
   function toolJob(tool: PlannedTool, channelPorts: Map<string, { producer: MessagePort; consumer: MessagePort }>): FullToolJob {

@@ -1,5 +1,5 @@
 /**
- * Update-only results by what determines them: the plugin (id, version, virtual record), its
+ * Update-only results by what determines them: the tool id, the plugin (id, version, virtual record), its
  * config, the workflow folder and the metadata arriving on each input connection. A tool whose key
  * is unchanged is not run again, so an edit re-runs only the changed tool and what is downstream.
  */
@@ -16,7 +16,8 @@ export interface CachedUpdate {
 export function updateCacheKey(tool: PlannedTool, job: UpdateToolJob): string {
   const resolved = tool.resolved!;
   return JSON.stringify([
-    resolved.descriptor.id, resolved.descriptor.version, resolved.entryPath, resolved.virtualPlugin,
+    // the tool id too: a plugin sees provider.toolId, and each tool's messages are its own
+    job.toolId, resolved.descriptor.id, resolved.descriptor.version, resolved.entryPath, resolved.virtualPlugin,
     job.config, job.workflowDir, job.inputs, job.outputs,
   ]);
 }

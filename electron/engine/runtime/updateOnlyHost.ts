@@ -66,11 +66,9 @@ export class UpdateOnlyHost {
       host.attach((message: WorkerToHost) => {
         if (message.type === 'update-result' && message.requestId === requestId) settle({ kind: 'result', result: message });
         else if (message.type === 'service') void answerServiceRequest(this.services, caller, host, message.id, message.method, message.args);
-        else if (message.type === 'failed') {
-          // junk on the host's port: the worker can no longer be trusted, the tool fails with the reason
-          this.replace(host);
-          settle({ kind: 'crashed', exit: { outOfMemory: false, error: new Error(message.message) } });
-        }
+        // anything else is junk a plugin posted on the worker's port (turned into 'failed' by ToolHost);
+        // this worker serves many tools one after another and an async post may come from an earlier
+        // one, so it is dropped rather than blamed on the tool running now
       }, (exit) => {
         if (this.host === host) this.host = null;
         settle({ kind: 'crashed', exit });

@@ -86,7 +86,8 @@ function failureOf(outcome: UpdateOutcome, watchdogMs: number): string | null {
   switch (outcome.kind) {
     case 'result': return outcome.result.failure?.message ?? null;
     case 'timeout': return `timed out in update-only: constructor and onInputConnectionOpened took longer than ${watchdogMs} ms`;
-    case 'crashed': return outcome.exit.outOfMemory ? 'out of memory' : `the update-only host stopped: ${outcome.exit.error?.message ?? 'unknown reason'}`;
+    case 'crashed': return outcome.exit.outOfMemory ? 'out of memory' : `the update-only host stopped: ${outcome.exit.error?.message
+      ?? (outcome.exit.code !== undefined ? `exit code ${outcome.exit.code} (did the tool call process.exit()?)` : 'unknown reason')}`;
   }
 }
 

@@ -13,6 +13,15 @@ const workerFile = compiledSibling(import.meta.url, 'worker/toolHostWorker.js');
 export interface WorkerExit {
   outOfMemory: boolean;
   error: Error | null;
+  /** the worker's exit code (a plugin calling process.exit(n) ends its worker with n) */
+  code?: number;
+}
+
+/** why a worker ended, for a tool's error message */
+export function describeExit(exit: WorkerExit): string {
+  if (exit.outOfMemory) return 'out of memory: the tool used more memory than its worker may have';
+  if (exit.error) return `the tool host stopped unexpectedly: ${exit.error.message}`;
+  return `the tool host stopped unexpectedly${exit.code !== undefined ? ` (exit code ${exit.code}: did the tool call process.exit()?)` : ''}`;
 }
 
 export class ToolHost {
@@ -42,10 +51,10 @@ export class ToolHost {
     this.worker.on('error', (error) => {
       this.lastError = error;
     });
-    this.worker.on('exit', () => {
+    this.worker.on('exit', (code: number) => {
       const error = this.lastError;
       const outOfMemory = (error as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.exited = { outOfMemory, error };
+      this.exited = { outOfMemory, error, code };
       markFailed(error ?? new Error('the tool host stopped before it was ready'));
       this.onExit?.(this.exited);
     });

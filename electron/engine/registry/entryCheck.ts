@@ -7,12 +7,14 @@ import { execFile } from 'node:child_process';
 
 const TIMEOUT_MS = 15_000;
 const MARKER = '@@weft-entry-check@@';
+const STARTED = '@@weft-entry-start@@';
 
 // Runs in the child. Kept free of imports from Weft so it needs no build step.
 const CHILD_SOURCE = `
 import { pathToFileURL } from 'node:url';
 const results = [];
-for (const file of process.argv.slice(1)) {
+for (const [index, file] of process.argv.slice(1).entries()) {
+  process.stdout.write('\\n${STARTED}' + index + '\\n');
   try {
     const ns = await import(pathToFileURL(file).href);
     const value = ns.default;
@@ -56,11 +58,16 @@ export function checkEntries(entryFiles: string[], cwd: string): Promise<EntryPr
           resolve(results.filter((r): r is EntryProblem => r.problem !== null));
           return;
         }
-        const timedOut = (error as (Error & { killed?: boolean }) | null)?.killed;
-        const reason = timedOut
+        const failure = error as (Error & { killed?: boolean; code?: number | string }) | null;
+        const lastLine = stderr.trim().split('\n').pop() ?? '';
+        const reason = failure?.killed
           ? `importing did not finish within ${TIMEOUT_MS / 1000} s`
-          : `importing crashed the process: ${(stderr.trim().split('\n').pop() ?? '') || (error?.message ?? 'no output')}`;
-        resolve(entryFiles.map((file) => ({ file, problem: reason })));
+          : lastLine ? `importing crashed the process: ${lastLine}`
+            : `importing ended the process (exit code ${failure?.code ?? 'unknown'}; does it call process.exit()?)`;
+        // the entry being imported when the child stopped is the one to blame
+        const started = [...stdout.matchAll(new RegExp(`${STARTED}(\\d+)`, 'g'))].at(-1);
+        const culprit = started ? entryFiles[Number(started[1])] : undefined;
+        resolve(culprit ? [{ file: culprit, problem: reason }] : entryFiles.map((file) => ({ file, problem: reason })));
       },
     );
   });

@@ -16,6 +16,13 @@ const ARRAY_OF: Record<NumericKind, new (length: number) => NumericArray> = {
 
 const encoder = new TextEncoder();
 
+/** the values an integer storage can hold; a value outside is an error, not a silent wrap-around */
+const INT_RANGE: Partial<Record<NumericKind, [number, number]>> = {
+  uint8: [0, 255], int16: [-32768, 32767], int32: [-2147483648, 2147483647],
+};
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
 class ValueError extends Error {}
 
 export function buildColumn(field: Field, values: ArrayLike<RecordValue | undefined>, length: number): Data {
@@ -24,7 +31,7 @@ export function buildColumn(field: Field, values: ArrayLike<RecordValue | undefi
     if (values.length !== length) throw new ValueError(`has ${values.length} values, expected ${length}`);
     switch (kind) {
       case 'bool': return buildBool(values, length);
-      case 'utf8': case 'binary': return buildVariable(kind, values, length);
+      case 'utf8': case 'binary': return buildVariable(kind, values, length, field.type);
       default: return buildNumeric(kind, values, length);
     }
   } catch (error) {
@@ -50,6 +57,7 @@ function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefin
   let nullCount = 0;
   const isBig = kind === 'int64';
   const isInt = kind !== 'float32' && kind !== 'float64';
+  const range = INT_RANGE[kind];
   for (let i = 0; i < length; i++) {
     const value = values[i];
     if (value === null || value === undefined) {
@@ -59,7 +67,13 @@ function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefin
       continue;
     }
     if (isBig) (out as BigInt64Array)[i] = toBigInt(value, i);
-    else (out as Float64Array)[i] = toNumber(value, i, isInt);
+    else {
+      const n = toNumber(value, i, isInt);
+      if (range && !(n >= range[0] && n <= range[1])) {
+        throw new ValueError(`row ${i}: ${describe(value)} is out of range (${range[0]}..${range[1]})`);
+      }
+      (out as Float64Array)[i] = n;
+    }
   }
   return new Data(type, 0, length, nullCount, [undefined, out, bitmap]);
 }
@@ -75,6 +89,12 @@ function toNumber(value: RecordValue, row: number, isInt: boolean): number {
 }
 
 function toBigInt(value: RecordValue, row: number): bigint {
+  const n = parseBigInt(value, row);
+  if (n < INT64_MIN || n > INT64_MAX) throw new ValueError(`row ${row}: ${describe(value)} is out of the int64 range`);
+  return n;
+}
+
+function parseBigInt(value: RecordValue, row: number): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return BigInt(Math.trunc(value));
   if (typeof value === 'boolean') return value ? 1n : 0n;
@@ -110,7 +130,18 @@ function buildBool(values: ArrayLike<RecordValue | undefined>, length: number): 
   return new Data(arrowTypeOf('bool'), 0, length, nullCount, [undefined, bits, bitmap]);
 }
 
-function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefined>, length: number): Data {
+/** a JS Date given for a date/time/datetime field becomes its ISO text (UTC), as the contract's values are */
+function isoText(date: Date, type: Field['type']): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString(); // 2026-11-21T13:05:00.000Z
+  const time = iso.endsWith('.000Z') ? iso.slice(11, 19) : iso.slice(11, 23);
+  if (type === 'date') return iso.slice(0, 10);
+  if (type === 'time') return time;
+  if (type === 'datetime') return `${iso.slice(0, 10)} ${time}`;
+  return null;
+}
+
+function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefined>, length: number, type: Field['type']): Data {
   const offsets = new Int32Array(length + 1);
   let bytes: Uint8Array = new Uint8Array(Math.max(64, length * 8));
   let used = 0;
@@ -132,7 +163,13 @@ function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefi
       used += value.byteLength;
     } else {
       if (kind === 'binary' && typeof value !== 'string') throw new ValueError(`row ${i}: ${describe(value)} is not a Uint8Array or string`);
-      const text = typeof value === 'string' ? value : String(value);
+      let text: string;
+      if (typeof value === 'string') text = value;
+      else if ((value as unknown) instanceof Date) {
+        const iso = isoText(value as unknown as Date, type);
+        if (iso === null) throw new ValueError(`row ${i}: ${String(value)} is not a valid ${type}`);
+        text = iso;
+      } else text = String(value);
       bytes = ensureRoom(bytes, used, text.length * 3);
       used += encoder.encodeInto(text, bytes.subarray(used)).written;
     }

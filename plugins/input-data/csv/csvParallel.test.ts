@@ -45,7 +45,7 @@ describe('CSV two-thread parse', () => {
     const serial = await readAll(options(p, { parallel: false, batchRows: 256, fieldTypes: types }));
     expect(serial.report.issueCount).toBe(1);
     for (const rangeBytes of [4000, 9999, 30000]) {
-      const par = await readAll(options(p, { rangeBytes, batchRows: 256, fieldTypes: types }));
+      const par = await readAll(options(p, { parallel: true, rangeBytes, batchRows: 256, fieldTypes: types }));
       expect(par.rows).toEqual(serial.rows);
       expect(par.report).toEqual(serial.report);
       // each range ends its own last packet: more packets than the serial parse shows both threads ran
@@ -60,7 +60,7 @@ describe('CSV two-thread parse', () => {
     const p = file('quoted.csv', content(2000, 3));
     const serial = await readAll(options(p, { parallel: false, batchRows: 100 }));
     for (const rangeBytes of [1500, 5000]) {
-      const par = await readAll(options(p, { rangeBytes, batchRows: 100 }));
+      const par = await readAll(options(p, { parallel: true, rangeBytes, batchRows: 100 }));
       expect(par.rows).toEqual(serial.rows);
       expect(par.report).toEqual(serial.report);
     }
@@ -70,6 +70,6 @@ describe('CSV two-thread parse', () => {
   it('a malformed row in a later range fails with the serial error and line', async () => {
     const p = file('broken.csv', content(3000, 0, (i) => (i === 2222 ? '2222,c1,1.5,2026-01-01T00:00:00,x,extra' : null)));
     await expect(readAll(options(p, { parallel: false }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
-    await expect(readAll(options(p, { rangeBytes: 5000 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
+    await expect(readAll(options(p, { parallel: true, rangeBytes: 5000 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
   });
 });

@@ -88,6 +88,16 @@ describe('CSV reader', () => {
     expect(report.issues[0]).toMatchObject({ line: 3, column: 1, field: 'a', value: 'zz' });
   });
 
+  it('date-times: T or space, minutes or seconds, out-of-range parts reported, never copied as is', async () => {
+    const p = file('dt.csv', 'ts\n2026-11-21T13:05:00\n2026-11-21 13:05:09\n2026-11-21T13:05\n2026-13-01T00:00:00\n2026-01-01T24:00:00\n2026-01-01T10:60:00\n2026-01-01x10:00:00\n2026-01-01\n');
+    const { rows, report } = await readAll(options(p, { fieldTypes: { ts: 'datetime' } }));
+    expect(rows.map((r) => r.ts)).toEqual([
+      '2026-11-21 13:05:00', '2026-11-21 13:05:09', '2026-11-21 13:05:00', null, null, null, null, '2026-01-01 00:00:00',
+    ]);
+    expect(report.issueCount).toBe(4);
+    expect(report.issues.map((i) => i.line)).toEqual([5, 6, 7, 8]);
+  });
+
   it('malformed rows are errors naming file, line and column', async () => {
     await expect(readAll(options(file('many.csv', 'a,b\n1,2\n3,4,5\n')))).rejects.toThrow('many.csv: line 3, column 3: too many fields');
     await expect(readAll(options(file('open.csv', 'a,b\n1,2\n3,"never closed\n\n')))).rejects.toThrow(/open\.csv: line 3, column 2: a quoted field is not closed/);

@@ -53,3 +53,19 @@ describe('a misbehaving plugin cannot take the host down', () => {
     expect(summary.tools.f0.messages.at(-1)!.text).toBe('onComplete: {"code":42,"detail":"thrown value in onComplete"}');
   });
 });
+
+describe('a tool that leaves work running after its run', () => {
+  it('cannot post into the tools of later runs: its messages and late io.error go nowhere', async () => {
+    const lingering = await engine.run(testWorkflow({ l: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'linger' } } }));
+    expect(lingering.summary.tools.l.status).toBe('ok');
+    const started = Date.now();
+    while (Date.now() - started < 600) {
+      const { summary } = await engine.run(testWorkflow({ s: { plugin: 'lt/source', config: { rows: 2 } }, r: { plugin: 'lt/recorder' } },
+        [['s.Output', 'r.Input']]));
+      expect(summary.status, JSON.stringify(summary.tools)).toBe('ok');
+      for (const tool of Object.values(summary.tools)) {
+        expect(tool.messages.filter((m) => /after the run/.test(m.text))).toEqual([]);
+      }
+    }
+  });
+});

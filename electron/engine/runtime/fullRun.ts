@@ -155,7 +155,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       case 'failed': return failTool(toolId, message.message);
       case 'done':
         hosts.delete(toolId);
-        ctx.pool.release(host, true);
+        ctx.pool.release(host, message.reusable !== false);
         recorder.setStatus(toolId, 'ok');
         checkFinished();
         return;

@@ -59,7 +59,8 @@ export type WorkerToHost =
   | { type: 'message'; level: MessageLevel; text: string }
   | { type: 'progress'; fraction: number }
   | { type: 'service'; id: number; method: ServiceMethod; args: unknown[] }
-  | { type: 'done' }
+  /** `reusable` false: the plugin left timers or I/O running, so the worker must not host another tool */
+  | { type: 'done'; reusable?: boolean }
   | { type: 'failed'; phase: string; message: string; stack?: string }
   | ({ type: 'update-result' } & UpdateToolResult);
 

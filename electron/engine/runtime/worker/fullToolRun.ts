@@ -21,7 +21,12 @@ export interface FullToolRun {
 }
 
 export function startFullToolRun(job: FullToolJob, services: ServiceClient, post: (message: WorkerToHost) => void): FullToolRun {
-  const failure = new FailureState((f) => post({ type: 'failed', ...f }));
+  // everything this tool posts goes through here, so nothing passes once its run has ended
+  let live = true;
+  const toolPost = (message: WorkerToHost) => {
+    if (live) post(message);
+  };
+  const failure = new FailureState((f) => toolPost({ type: 'failed', ...f }));
   setActiveTool(failure);
   const queue = new InputQueue();
   const connections: WorkerInputConnection[] = [];
@@ -35,9 +40,9 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     connections.push(...list);
     inputs.set(anchor.anchor, Object.freeze({ name: anchor.anchor, connections: list }));
   }
-  const anchors = job.outputs.map((o) => new WorkerOutputAnchor(o.anchor, o.connections, job.previewRows, failure, post));
+  const anchors = job.outputs.map((o) => new WorkerOutputAnchor(o.anchor, o.connections, job.previewRows, failure, toolPost));
   const outputs = new Map<string, OutputAnchor>(anchors.map((a) => [a.name, a]));
-  const provider = createProvider({ job, updateOnly: false, inputs, outputs, services, failure, post });
+  const { provider, retire } = createProvider({ job, updateOnly: false, inputs, outputs, services, failure, post: toolPost });
 
   const settle = () => Promise.all(anchors.map((a) => a.settled()));
 
@@ -94,14 +99,25 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     } catch (error) {
       failure.fromError('close', error);
     }
-    if (!failure.failed) post({ type: 'done' });
+    if (failure.failed) return;
+    live = false;
+    retire();
+    // a plugin that left timers or I/O running would act inside the next tool this worker hosts
+    post({ type: 'done', reusable: !hasLingeringWork() });
   }
 
   const finished = drive().finally(() => {
+    live = false;
+    retire();
     setActiveTool(null);
     // a consumer closes its end after the last message; only dropped connections are left to close
     for (const anchor of anchors) for (const c of anchor.connections) if (c.dropped) c.port.close();
     if (failure.failed) for (const c of connections) c.port?.close();
   });
   return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };
+}
+
+/** timers, immediates or I/O still pending in this worker besides its message ports */
+function hasLingeringWork(): boolean {
+  return process.getActiveResourcesInfo().some((kind) => kind !== 'MessagePort');
 }

@@ -21,18 +21,41 @@ export interface ProviderParts {
   post(message: WorkerToHost): void;
 }
 
-export function createProvider(parts: ProviderParts): Provider {
-  const { job, services, failure, post } = parts;
+/** what createProvider returns: the provider, and `retire()` for when the tool's run has ended */
+export interface ToolProvider {
+  provider: Provider;
+  /**
+   * Cuts the provider off its worker: a plugin's timer or promise still running after its tool ended
+   * must not post messages, fail, or reach state/blobs/results through whichever tool the worker
+   * hosts next (services answer for the tool attached now). Its messages are dropped and its
+   * service calls reject.
+   */
+  retire(): void;
+}
+
+type ServiceCall = ServiceClient['call'];
+
+export function createProvider(parts: ProviderParts): ToolProvider {
+  const { job, failure } = parts;
+  let live = true;
+  const post = (message: WorkerToHost) => {
+    if (live) parts.post(message);
+  };
+  const call: ServiceCall = (method, args, transfer) => live ? parts.services.call(method, args, transfer)
+    : Promise.reject(new Error(`tool ${job.toolId} has finished: its provider can no longer call ${method}`));
+  const services = { call };
   const io: IO = {
     info: (message) => post({ type: 'message', level: 'info', text: String(message) }),
     warn: (message) => post({ type: 'message', level: 'warn', text: String(message) }),
-    error: (message) => failure.fail({ phase: 'io.error', message: String(message) }),
+    error: (message) => {
+      if (live) failure.fail({ phase: 'io.error', message: String(message) });
+    },
     updateProgress: (fraction) => {
       const value = Number(fraction);
       if (Number.isFinite(value)) post({ type: 'progress', fraction: Math.min(1, Math.max(0, value)) });
     },
   };
-  return Object.freeze({
+  const provider = Object.freeze({
     toolId: job.toolId,
     toolConfig: job.config,
     environment: createEnvironment(job, parts.updateOnly),
@@ -54,6 +77,7 @@ export function createProvider(parts: ProviderParts): Provider {
     virtualPlugins: createVirtualPlugins(services),
     virtualPlugin: job.virtualPlugin,
   });
+  return { provider, retire: () => (live = false) };
 }
 
 function createEnvironment(job: ToolJobBase, updateOnly: boolean): Environment {
@@ -85,11 +109,17 @@ function checkKey(key: unknown): string {
   return key;
 }
 
-function createState(services: ServiceClient): PluginState {
+function createState(services: { call: ServiceCall }): PluginState {
   return {
     get: (key) => services.call<JsonValue | undefined>('state.get', [checkKey(key)]),
     set: (key, value) => {
-      const json = JSON.stringify(value);
+      let json: string | undefined;
+      try {
+        json = JSON.stringify(value);
+      } catch (error) {
+        // a BigInt or a cycle: a rejected promise like every other refusal, not a synchronous throw
+        return Promise.reject(new Error(`state values must be JSON: ${error instanceof Error ? error.message : String(error)}`));
+      }
       if (json === undefined) return Promise.reject(new Error('state values must be JSON'));
       return services.call<void>('state.set', [checkKey(key), JSON.parse(json) as JsonValue]);
     },
@@ -98,7 +128,7 @@ function createState(services: ServiceClient): PluginState {
   };
 }
 
-function createBlobs(services: ServiceClient): DataBlobs {
+function createBlobs(services: { call: ServiceCall }): DataBlobs {
   return {
     put: (key, data) => {
       const bytes = ownedBytes(data);
@@ -110,7 +140,7 @@ function createBlobs(services: ServiceClient): DataBlobs {
   };
 }
 
-function createResults(services: ServiceClient): Results {
+function createResults(services: { call: ServiceCall }): Results {
   return {
     store: (fileName, data, mimeType) => {
       if (typeof fileName !== 'string' || fileName === '') return Promise.reject(new Error('results.store needs a file name'));
@@ -120,7 +150,7 @@ function createResults(services: ServiceClient): Results {
   };
 }
 
-function createVirtualPlugins(services: ServiceClient): VirtualPlugins {
+function createVirtualPlugins(services: { call: ServiceCall }): VirtualPlugins {
   return {
     create: (definition: VirtualPluginDefinition) => services.call<VirtualPluginRecord>('virtualPlugins.create', [definition]),
     remove: (id: string) => services.call<void>('virtualPlugins.remove', [id]),

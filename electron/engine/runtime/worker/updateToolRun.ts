@@ -70,12 +70,13 @@ export async function runUpdateTool(
     inputs.set(anchor.anchor, Object.freeze({ name: anchor.anchor, connections: list }));
   }
   const anchors = job.outputs.map((name) => new UpdateOutputAnchor(name, failure));
-  const provider = createProvider({
+  const { provider, retire } = createProvider({
     job, updateOnly: true, inputs, outputs: new Map(anchors.map((a) => [a.name, a])), services, failure, post: collect,
   });
   setActiveTool(failure);
   await drive();
   setActiveTool(null);
+  retire();
   const outputs: Record<string, Metadata> = {};
   if (!failed) for (const anchor of anchors) if (anchor.metadata) outputs[anchor.name] = anchor.metadata;
   return { requestId, failure: failed, outputs, messages };

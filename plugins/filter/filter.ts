@@ -4,8 +4,9 @@
  * evaluated column-wise and split, or passed on whole when every row goes the same way.
  */
 import type { InputConnection, Metadata, Plugin, Provider, RecordPacket } from '../../shared/sdk/index.js';
-import { takeRows, tableOf } from '../common/transformColumns.js';
-import { writeColumns } from '../common/transformOutput.js';
+import { tableOf } from '../common/transformColumns.js';
+import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { takeTable } from '../common/ioArrowTake.js';
 import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';
 import { formatFormulaError } from '../formula-language/formulaError.js';
 import { packetBatch } from '../formula-language/packetColumns.js';
@@ -70,8 +71,8 @@ export default class Filter implements Plugin {
     const anchor = this.provider.getOutputAnchor(anchorName);
     // the whole packet goes one way: hand it on as is (it is ours, and we are done with it)
     if (rows.length === packet.length) return anchor.write(packet);
-    const metadata = this.metadata!;
-    await writeColumns(anchor, this.provider.records, metadata, takeRows(tableOf(packet), metadata, rows), rows.length);
+    // the rows taken on the Arrow buffers (dictionary strings stay dictionary, nothing decoded)
+    await anchor.write(new ArrowRecordPacket(this.metadata!, takeTable(tableOf(packet), rows)));
   }
 
   onComplete(): void {

@@ -57,4 +57,22 @@ describe('CsvEncoder', () => {
     expect(new TextDecoder().decode(encoder.encode(sliced.batches[0]))).toBe(referenceCsv(sliced, ','));
     expect(new TextDecoder().decode(encoder.header(['id', 'a,b', '']))).toBe('id,"a,b",""\n');
   });
+
+  it('numbers are written exactly as String() writes them', () => {
+    let seed = 7;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const doubles: number[] = [0, -0, 1, -1, 0.1, 0.2 + 0.1, 5e-7, 1e-7, 123456789012.34, 9999999999999.99, 1e13, 1e21, 2 ** 53, -(2 ** 53) - 2,
+      NaN, Infinity, -Infinity, Number.MIN_VALUE, Number.MAX_VALUE, 549.36, 20326.32, 549.36 * 37, 0.07, 1.005, 100.5];
+    for (let i = 0; i < 3000; i++) {
+      doubles.push(Math.round(rnd() * 1e5) / 100, (rnd() - 0.5) * 10 ** Math.floor(rnd() * 30 - 10), Math.round(rnd() * 1e5) / 100 * Math.ceil(rnd() * 100));
+    }
+    const ints = [0, -1, 7, 10, 99, 100, -2147483648, 2147483647, ...Array.from({ length: 2000 }, () => Math.floor((rnd() - 0.5) * 2 ** 32))];
+    const t = new Table({
+      d: vectorFromArray(doubles, new Float64()),
+      i: vectorFromArray([...ints, ...new Array(doubles.length - ints.length).fill(12)], new Int32()),
+    });
+    const lines = new TextDecoder().decode(new CsvEncoder(',').encode(t.batches[0])).split('\n');
+    doubles.forEach((v, r) => expect(lines[r].split(',')[0], `row ${r}: ${v}`).toBe(String(v)));
+    ints.forEach((v, r) => expect(lines[r].split(',')[1]).toBe(String(v)));
+  });
 });

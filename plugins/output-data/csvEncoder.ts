@@ -53,6 +53,45 @@ class ByteSink {
     this.room(1);
     this.bytes[this.at++] = b;
   }
+
+  /** a safe integer's decimal digits (as `String` writes them), without making a string */
+  int(n: number): void {
+    this.room(24);
+    const b = this.bytes;
+    if (n < 0) { b[this.at++] = 45; n = -n; }
+    if (n < 10) { b[this.at++] = 48 + n; return; }
+    let digits = 0;
+    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    while (n >= 1) {
+      const q = Math.floor(n / 10);
+      b[--at] = 48 + (n - q * 10);
+      n = q;
+    }
+  }
+
+  /**
+   * A double as `String(v)` writes it. Fast path for values with at most two decimals: when
+   * k = round(v·100) gives k/100 === v exactly (IEEE division is correctly rounded), v is the
+   * double nearest to the decimal k/100, and below 1e13 no other decimal of as few digits lies
+   * within half an ulp, so that decimal is the shortest round trip `String` prints.
+   */
+  double(v: number): void {
+    const k = Math.round(v * 100);
+    if (k / 100 !== v || !(v < 1e13 && v > -1e13) || (v === 0 && 1 / v < 0)) { this.ascii(String(v)); return; }
+    if (k < 0) this.byte(45);
+    const a = Math.abs(k);
+    const whole = Math.floor(a / 100);
+    const cents = a - whole * 100;
+    this.int(whole);
+    if (cents === 0) return;
+    this.room(3);
+    const b = this.bytes;
+    b[this.at++] = 46;
+    b[this.at++] = 48 + Math.floor(cents / 10);
+    if (cents % 10 !== 0) b[this.at++] = 48 + (cents % 10);
+  }
 }
 
 type CellWriter = (row: number, out: ByteSink) => void;
@@ -133,8 +172,12 @@ function dictionaryCells(data: Data, delimiter: string): CellWriter {
 }
 
 function numberCells(data: Data): CellWriter {
-  const values = data.values as Float64Array | Int32Array | BigInt64Array;
+  const values = data.values as Float64Array | Float32Array | Int32Array | Int16Array | Uint8Array | BigInt64Array;
   const valid = validity(data);
+  if (values instanceof Float64Array) return (row, out) => { if (valid(row)) out.double(values[row]); };
+  if (values instanceof Int32Array || values instanceof Int16Array || values instanceof Uint8Array) {
+    return (row, out) => { if (valid(row)) out.int(values[row]); };
+  }
   return (row, out) => {
     if (valid(row)) out.ascii(String(values[row]));
   };

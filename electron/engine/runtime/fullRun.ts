@@ -126,7 +126,9 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       if (attempt >= START_RETRIES) {
         failTool(toolId, `could not start the tool: ${error instanceof Error ? error.message : String(error)}`);
       } else {
-        setTimeout(() => void startTool(tool, attempt + 1), START_RETRY_MS);
+        setTimeout(() => {
+          if (!finished && !recorder.isSettled(toolId)) void startTool(tool, attempt + 1);
+        }, START_RETRY_MS);
       }
       return;
     }

@@ -62,6 +62,17 @@ log('streaming…');
 const streaming = runJob('weftRun.mjs', [workflowFile('streaming.weft.json', streamingWorkflow(csv, out('streaming.csv'))), weftHome]);
 if (streaming.status !== 'ok') throw new Error(`Weft streaming failed: ${streaming.failures.join('\n')}`);
 
+// "a stream must not grow with the input": the same stream over a fifth of the rows, for comparison
+let smaller = null;
+if (rows >= 1_000_000) {
+  const fewer = Math.round(rows / 5);
+  log(`streaming over ${fewer.toLocaleString('en')} rows (flatness)…`);
+  const smallCsv = await generateCsv(path.join(work, `data-${fewer}.csv`), fewer);
+  const run = job('weftRun.mjs', [workflowFile('streaming-small.weft.json', streamingWorkflow(smallCsv, out('streaming-small.csv'))), weftHome]);
+  if (run.status !== 'ok') throw new Error(`Weft streaming (${fewer} rows) failed: ${run.failures.join('\n')}`);
+  smaller = { rows: fewer, wall_s: run.wall_s, peak_rss_mb: run.peak_rss_mb };
+}
+
 log('update-only latency and run overhead…');
 const latency = job('weftLatency.mjs', [weftHome]);
 
@@ -76,7 +87,7 @@ const result = {
     ratio_arquero: weft.wall_s / arquero.wall_s,
     outputs_match: vsDuck.match && vsArquero.match,
   },
-  streaming: { rows, wall_s: streaming.wall_s, peak_rss_mb: streaming.peak_rss_mb },
+  streaming: { rows, wall_s: streaming.wall_s, peak_rss_mb: streaming.peak_rss_mb, ...(smaller ? { smaller } : {}) },
   update_only: latency.update_only,
   run_overhead: latency.run_overhead,
   machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() },
@@ -103,6 +114,7 @@ if (json) {
   console.log(`| | Weft ÷ Arquero | ${f(p.ratio_arquero)} | ≤ 0.4 |`);
   console.log(`| | outputs match | ${p.outputs_match} | true |`);
   console.log(`| streaming | wall / peak RSS | ${f(result.streaming.wall_s)} s / ${f(result.streaming.peak_rss_mb, 0)} MB | ≤ 300 MB |`);
+  if (smaller) console.log(`| | same stream, ${smaller.rows.toLocaleString('en')} rows | ${f(smaller.wall_s)} s / ${f(smaller.peak_rss_mb, 0)} MB | flat |`);
   console.log(`| update-only (${result.update_only.tools} tools) | p50 / p95 | ${f(result.update_only.p50_ms, 1)} / ${f(result.update_only.p95_ms, 1)} ms | p95 ≤ 100 ms |`);
   console.log(`| | engine RSS after | ${f(result.update_only.rss_mb, 0)} MB | |`);
   console.log(`| run overhead (6 tools, 10 rows) | p50 | ${f(result.run_overhead.p50_ms, 1)} ms | ≤ 250 ms |`);

@@ -33,7 +33,11 @@ export class ToolHost {
   private lastError: Error | null = null;
 
   constructor(resourceLimits: ResourceLimits) {
-    this.worker = new Worker(workerFile, { resourceLimits, stdout: false, stderr: false });
+    // a plugin's console.log must not reach the host's stdout (`weft run --json` prints one JSON
+    // object there): the worker's stdout and stderr both go to the host's stderr
+    this.worker = new Worker(workerFile, { resourceLimits, stdout: true, stderr: true });
+    this.worker.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    this.worker.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     let markReady: () => void = () => {};
     let markFailed: (error: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {

@@ -117,7 +117,10 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
   return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };
 }
 
-/** timers, immediates or I/O still pending in this worker besides its message ports */
+/** the worker's own handles: message ports, and the close requests of the connection ports it just closed */
+const HOST_RESOURCES = new Set(['MessagePort', 'CloseReq']);
+
+/** timers, immediates or I/O the plugin left pending in this worker */
 function hasLingeringWork(): boolean {
-  return process.getActiveResourcesInfo().some((kind) => kind !== 'MessagePort');
+  return process.getActiveResourcesInfo().some((kind) => !HOST_RESOURCES.has(kind));
 }

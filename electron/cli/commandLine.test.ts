@@ -33,6 +33,10 @@ describe('parseCommandLine', () => {
       throw new Error(`accepted ${argv.join(' ')}`);
     };
     expect(refused(['run']).message).toMatch(/missing FILE/);
+    expect(refused([]).message).toMatch(/missing command/);
+    expect(refused(['plugins', '--json']).json).toBe(true);
+    expect(refused(['plugins']).message).toMatch(/missing plugins command/);
+    expect(refused(['run', 'a', '--timeout', '-1']).message).toMatch(/^--timeout got "-1", which looks like an option/);
     expect(refused(['run', 'a', 'b']).message).toMatch(/unexpected argument "b"/);
     expect(refused(['run', 'a', '--timeout', '0']).message).toMatch(/greater than 0/);
     expect(refused(['run', 'a', '--timeout', '-3', '--json']).json).toBe(true);

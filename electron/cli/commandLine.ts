@@ -45,7 +45,14 @@ function parse(args: string[], options: Options, usage: string) {
     return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
     const json = args.includes('--json');
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (usage: ${usage})`, json);
+    const message = (error as Error).message;
+    // parseArgs' own text for `--timeout -1` spans three lines; say it in one
+    const ambiguous = /option '(--[\w-]+)' argument is ambiguous/i.exec(message);
+    if (ambiguous) {
+      const value = args[args.indexOf(ambiguous[1]) + 1] ?? '';
+      throw new UsageError(`${ambiguous[1]} got "${value}", which looks like an option (write ${ambiguous[1]}=${value} if you mean it) (usage: ${usage})`, json);
+    }
+    throw new UsageError(`${message.replace(/\. To specify a positional.*$/s, '')} (usage: ${usage})`, json);
   }
 }
 
@@ -69,7 +76,8 @@ export const USAGE = {
 export function parseCommandLine(argv: string[], cwd: string = invocationFolder()): Command {
   const [command, ...rest] = argv;
   const resolve = (p: string) => path.resolve(cwd, p);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) throw new UsageError('missing command: run, update or plugins (try: weft --help)');
+  if (command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null };
   }
   if (command === '--version' || command === '-v') return { kind: 'version' };
@@ -90,13 +98,17 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
       }
       timeoutMs = Math.round(seconds * 1000);
     }
-    const pluginDirs = (values.plugins as string[] | undefined ?? []).map(resolve);
+    // the same folder named twice is loaded once
+    const pluginDirs = [...new Set((values.plugins as string[] | undefined ?? []).map(resolve))];
     return { kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, verbose: values.verbose === true };
   }
 
   if (command === 'plugins') {
     const [sub, ...args] = rest;
-    if (sub === undefined || sub === '--help' || sub === '-h') return { kind: 'help', topic: 'plugins' };
+    if (sub === undefined || sub === '--json') {
+      throw new UsageError('missing plugins command: install, list, remove or new (try: weft plugins --help)', rest.includes('--json'));
+    }
+    if (sub === '--help' || sub === '-h') return { kind: 'help', topic: 'plugins' };
     if (sub === 'install') {
       const { values, positionals } = parse(args, { force: { type: 'boolean' }, verbose: { type: 'boolean' } }, USAGE.install);
       if (values.help) return { kind: 'help', topic: 'plugins' };
@@ -106,7 +118,7 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
       const { values, positionals } = parse(args, { json: { type: 'boolean' }, plugins: { type: 'string', multiple: true }, verbose: { type: 'boolean' } }, USAGE.list);
       if (values.help) return { kind: 'help', topic: 'plugins' };
       if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (usage: ${USAGE.list})`, values.json === true);
-      return { kind: 'plugins-list', json: values.json === true, pluginDirs: (values.plugins as string[] | undefined ?? []).map(resolve), verbose: values.verbose === true };
+      return { kind: 'plugins-list', json: values.json === true, pluginDirs: [...new Set((values.plugins as string[] | undefined ?? []).map(resolve))], verbose: values.verbose === true };
     }
     if (sub === 'remove') {
       const { values, positionals } = parse(args, { verbose: { type: 'boolean' } }, USAGE.remove);

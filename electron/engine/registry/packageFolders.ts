@@ -6,10 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { withFileLock } from '../stores/fileLock.js';
 import { ensureModulePackageJson } from './esmEntry.js';
 
 export const PLUGINS_DIR = 'plugins';
 export const STAGING_DIR = '.staging';
+export const PACKAGES_LOCK = 'plugins.lock';
+
+/**
+ * Runs `task` holding the data folder's packages lock (shared between processes). Every rename in
+ * or out of `plugins/` happens under it, and a watching registry scans `plugins/` under it, so a
+ * scan never sees the moment between the two renames of a `--force` install.
+ */
+export function withPackagesLock<T>(dataDir: string, task: () => Promise<T>): Promise<T> {
+  return withFileLock(path.join(dataDir, PACKAGES_LOCK), task);
+}
 
 export function installedDir(dataDir: string, name: string): string {
   return path.join(dataDir, PLUGINS_DIR, name);
@@ -63,15 +74,18 @@ export async function commitStaged(dataDir: string, staged: StagedCopy, name: st
   const target = installedDir(dataDir, name);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const old = path.join(dataDir, STAGING_DIR, `${name}-old-${randomBytes(6).toString('hex')}`);
-  const hadOld = await exists(target);
-  if (hadOld) await fs.rename(target, old);
-  try {
-    await fs.rename(staged.dir, target);
-  } catch (error) {
-    if (hadOld) await fs.rename(old, target);
-    await staged.discard();
-    throw error;
-  }
+  const hadOld = await withPackagesLock(dataDir, async () => {
+    const hadOld = await exists(target);
+    if (hadOld) await fs.rename(target, old);
+    try {
+      await fs.rename(staged.dir, target);
+    } catch (error) {
+      if (hadOld) await fs.rename(old, target);
+      await staged.discard();
+      throw error;
+    }
+    return hadOld;
+  });
   if (hadOld) await fs.rm(old, { recursive: true, force: true });
   await staged.discard();
 }
@@ -82,9 +96,15 @@ export async function removeInstalledFolder(dataDir: string, name: string): Prom
   const stagingRoot = path.join(dataDir, STAGING_DIR);
   await fs.mkdir(stagingRoot, { recursive: true });
   const doomed = path.join(stagingRoot, `${name}-removed-${randomBytes(6).toString('hex')}`);
-  await fs.rename(target, doomed);
+  await withPackagesLock(dataDir, () => fs.rename(target, doomed));
   await fs.rm(doomed, { recursive: true, force: true });
   await fs.rmdir(stagingRoot).catch(() => undefined);
+}
+
+/** what identifies one installed copy: a new install (a rename into place) changes it */
+export async function installedSignature(dataDir: string, name: string): Promise<string | null> {
+  const stat = await fs.stat(installedDir(dataDir, name)).catch(() => null);
+  return stat?.isDirectory() ? `${stat.dev}:${stat.ino}:${stat.ctimeMs}` : null;
 }
 
 /** names of the installed packages (folders under `<dataDir>/plugins`) */

@@ -14,8 +14,11 @@ import type { PluginServices, ResolvedTool, ToolResolver } from '../hostContract
 import { KeyedQueue } from '../stores/keyedQueue.js';
 import { createPluginServices, createPluginStores, type PluginStores } from '../stores/pluginServices.js';
 import { compileConfigSchema, type ConfigValidator } from './configSchemas.js';
+import { DataFolderWatch, type DataFolderDirty } from './dataFolderWatch.js';
 import { DevFolderWatch, loadDevPackage } from './devFolder.js';
-import { commitStaged, installedDir, installedNames, removeInstalledFolder, stageCopy } from './packageFolders.js';
+import {
+  commitStaged, installedDir, installedNames, installedSignature, removeInstalledFolder, stageCopy, withPackagesLock,
+} from './packageFolders.js';
 import { PackageError, readPackage, type LoadedPackage, type LoadedTool } from './packageLoader.js';
 import { symlinkLeavingFolder } from './packagePaths.js';
 
@@ -26,6 +29,11 @@ export interface PluginRegistryOptions {
   loadedDirs?: string[];
   /** watch `loadedDirs` for edits (the app); a command leaves it off */
   watchLoaded?: boolean;
+  /**
+   * watch the data folder for packages installed or removed and virtual tools created or removed
+   * by other processes, and emit the same changes (the app); a command leaves it off
+   */
+  watchDataFolder?: boolean;
 }
 
 export interface RegistryNotice {
@@ -45,6 +53,10 @@ export class PluginRegistry implements ToolResolver {
   readonly services: PluginServices;
   private builtin: LoadedPackage | null = null;
   private readonly installed = new Map<string, LoadedPackage>();
+  /** per installed package, the identity of the copy in memory (installedSignature) */
+  private readonly installedSignatures = new Map<string, string | null>();
+  private dataFolderWatch: DataFolderWatch | null = null;
+  private disposed = false;
   private readonly loaded = new Map<string, LoadedFolder>();
   private virtualRecords: VirtualPluginRecord[] = [];
   private readonly virtualValidators = new Map<string, ConfigValidator>();
@@ -73,24 +85,96 @@ export class PluginRegistry implements ToolResolver {
     return [...this.noticeList];
   }
 
-  async start(loadedDirs: string[], watchLoaded: boolean): Promise<void> {
+  async start(loadedDirs: string[], watchLoaded: boolean, watchDataFolder = false): Promise<void> {
     try {
       this.builtin = await readPackage(this.builtinDir, { source: 'builtin', checkImports: false });
     } catch (error) {
       this.noticeList.push({ level: 'error', message: `built-in tools not loaded: ${(error as Error).message}` });
     }
-    for (const name of await installedNames(this.dataDir)) {
-      try {
-        const pkg = await readPackage(installedDir(this.dataDir, name), { source: 'installed', checkImports: false });
-        if (pkg.name !== name) throw new PackageError(path.join(pkg.dir, MANIFEST_FILE), `names the package ${JSON.stringify(pkg.name)} but is installed as ${JSON.stringify(name)}`);
-        if (pkg.name === BUILTIN_PACKAGE) throw new PackageError(path.join(pkg.dir, MANIFEST_FILE), `the name "${BUILTIN_PACKAGE}" is reserved for the built-in tools`);
-        this.installed.set(name, pkg);
-      } catch (error) {
-        this.noticeList.push({ level: 'error', message: `installed package not loaded: ${(error as Error).message}` });
-      }
-    }
+    // watching starts before the first scan, so nothing changed in between goes unseen
+    if (watchDataFolder) this.watchDataFolder();
+    const scan = async () => {
+      for (const name of await installedNames(this.dataDir)) await this.loadInstalled(name);
+    };
+    // under the packages lock only when watching (the data folder exists then); a command does not
+    // create the data folder just by starting
+    await this.operations.run('packages', () => (watchDataFolder ? withPackagesLock(this.dataDir, scan) : scan()));
     await this.refreshVirtual();
     for (const dir of loadedDirs) await this.loadFolder(dir, { watch: watchLoaded });
+  }
+
+  /** reads one installed package into memory; false (with an error notice) when it does not load */
+  private async loadInstalled(name: string): Promise<boolean> {
+    const signature = await installedSignature(this.dataDir, name);
+    try {
+      const pkg = await readPackage(installedDir(this.dataDir, name), { source: 'installed', checkImports: false });
+      if (pkg.name !== name) throw new PackageError(path.join(pkg.dir, MANIFEST_FILE), `names the package ${JSON.stringify(pkg.name)} but is installed as ${JSON.stringify(name)}`);
+      if (pkg.name === BUILTIN_PACKAGE) throw new PackageError(path.join(pkg.dir, MANIFEST_FILE), `the name "${BUILTIN_PACKAGE}" is reserved for the built-in tools`);
+      this.installed.set(name, pkg);
+      this.installedSignatures.set(name, signature);
+      return true;
+    } catch (error) {
+      this.installed.delete(name);
+      this.installedSignatures.set(name, signature);
+      this.noticeList.push({ level: 'error', message: `installed package not loaded: ${(error as Error).message}` });
+      return false;
+    }
+  }
+
+  // ---- changes by other processes ----------------------------------------------------------
+
+  private watchDataFolder(): void {
+    this.dataFolderWatch = new DataFolderWatch(this.dataDir, {
+      changed: (dirty) => void this.syncDataFolder(dirty),
+      problem: (message) => this.noticeList.push({ level: 'warn', message }),
+    });
+    this.dataFolderWatch.start();
+  }
+
+  /** rescans what another process changed and emits it as if it had been done here */
+  private async syncDataFolder(dirty: DataFolderDirty): Promise<void> {
+    try {
+      if (dirty.packages) await this.operations.run('packages', () => this.syncInstalled());
+      if (dirty.virtual && !this.disposed) await this.stores.virtualPlugins.refresh();
+    } catch (error) {
+      if (!this.disposed) this.noticeList.push({ level: 'error', message: `rescan of ${this.dataDir} failed: ${(error as Error).message}` });
+    }
+  }
+
+  /**
+   * Compares `plugins/` with memory: a new or replaced folder is read and emitted as `installed`,
+   * a vanished one as `removed`. Our own installs and removals already updated memory (and this
+   * runs after them, in the same queue), so they compare equal and emit nothing twice.
+   */
+  private async syncInstalled(): Promise<void> {
+    if (this.disposed) return;
+    const changes = await withPackagesLock(this.dataDir, async () => {
+      const found: PluginChange[] = [];
+      const onDisk = await installedNames(this.dataDir);
+      for (const name of onDisk) {
+        const signature = await installedSignature(this.dataDir, name);
+        if (this.installedSignatures.has(name) && this.installedSignatures.get(name) === signature) continue;
+        const before = this.installed.get(name);
+        if (await this.loadInstalled(name)) {
+          const pkg = this.installed.get(name) as LoadedPackage;
+          found.push({ kind: 'installed', package: name, toolIds: [...pkg.tools.values()].map((t) => t.descriptor.id) });
+        } else if (before) {
+          found.push({ kind: 'removed', package: name, toolIds: [...before.tools.values()].map((t) => t.descriptor.id) });
+        }
+      }
+      for (const name of [...this.installedSignatures.keys()]) {
+        if (onDisk.includes(name)) continue;
+        const before = this.installed.get(name);
+        this.installed.delete(name);
+        this.installedSignatures.delete(name);
+        if (!before) continue;
+        const virtualIds = this.virtualRecords.filter((r) => r.package === name).map((r) => `${r.package}/${r.id}`);
+        found.push({ kind: 'removed', package: name, toolIds: [...[...before.tools.values()].map((t) => t.descriptor.id), ...virtualIds] });
+      }
+      return found;
+    });
+    if (this.disposed) return;
+    for (const change of changes) this.emit(change);
   }
 
   // ---- resolving and listing -------------------------------------------------------------
@@ -153,7 +237,7 @@ export class PluginRegistry implements ToolResolver {
 
   private async refreshVirtual(): Promise<void> {
     try {
-      this.virtualRecords = await this.stores.virtualPlugins.listAll();
+      this.virtualRecords = await this.stores.virtualPlugins.refresh();
     } catch (error) {
       this.noticeList.push({ level: 'error', message: `virtual plugins not loaded: ${(error as Error).message}` });
     }
@@ -227,8 +311,10 @@ export class PluginRegistry implements ToolResolver {
       throw error;
     }
     await commitStaged(this.dataDir, staged, checked.name);
+    const signature = await installedSignature(this.dataDir, checked.name);
     const pkg = await readPackage(installedDir(this.dataDir, checked.name), { source: 'installed', checkImports: false });
     this.installed.set(pkg.name, pkg);
+    this.installedSignatures.set(pkg.name, signature);
     const tools = [...pkg.tools.values()].map((t) => t.descriptor);
     const shadow = this.loaded.get(pkg.name);
     if (shadow) this.noticeList.push({ level: 'info', message: `the loaded folder ${shadow.sourceDir} wins over the installed package ${pkg.name}` });
@@ -244,6 +330,7 @@ export class PluginRegistry implements ToolResolver {
       const toolIds = [...pkg.tools.values()].map((t) => t.descriptor.id);
       await removeInstalledFolder(this.dataDir, name);
       this.installed.delete(name);
+      this.installedSignatures.delete(name);
       const virtualIds = await this.stores.virtualPlugins.removePackage(name);
       await this.stores.state.clear(name);
       await this.stores.blobs.clear(name);
@@ -314,6 +401,9 @@ export class PluginRegistry implements ToolResolver {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
+    this.dataFolderWatch?.dispose();
+    this.dataFolderWatch = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     for (const folder of this.loaded.values()) {
       await folder.watch?.dispose();
@@ -352,7 +442,7 @@ function virtualDescriptor(record: VirtualPluginRecord, parent: ToolDescriptor):
 export async function createPluginRegistry(options: PluginRegistryOptions): Promise<PluginRegistry> {
   const registry = new PluginRegistry(path.resolve(options.dataDir), options.builtinDir ?? builtinPluginsDir);
   try {
-    await registry.start(options.loadedDirs ?? [], options.watchLoaded ?? false);
+    await registry.start(options.loadedDirs ?? [], options.watchLoaded ?? false, options.watchDataFolder ?? false);
   } catch (error) {
     await registry.dispose();
     throw error;

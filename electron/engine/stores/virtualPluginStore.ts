@@ -30,7 +30,12 @@ export interface VirtualPluginStore {
   /** removes every virtual plugin of a package (package removal); returns their full ids */
   removePackage(packageName: string): Promise<string[]>;
   addGuard(guard: VirtualPluginGuard): () => void;
-  /** called after each committed change with every record as now stored */
+  /**
+   * re-reads the file (another process may have changed it) and reports every difference to the
+   * last state this process saw as changes; returns every record as now stored
+   */
+  refresh(): Promise<VirtualPluginRecord[]>;
+  /** called after each committed or discovered change with every record as now stored */
   onChange(callback: (change: PluginChange, records: VirtualPluginRecord[]) => void): () => void;
 }
 
@@ -91,12 +96,31 @@ export function virtualDefinitionProblem(definition: VirtualPluginDefinition): s
   return jsonProblem(definition, 'definition');
 }
 
+const fullIdOf = (record: VirtualPluginRecord): string => `${record.package}/${record.id}`;
+
+/** the changes that turn `before` into `after`: one per package and kind, created before removed */
+export function virtualChanges(before: VirtualPluginRecord[], after: VirtualPluginRecord[]): PluginChange[] {
+  const old = new Map(before.map((r) => [fullIdOf(r), JSON.stringify(r)]));
+  const now = new Map(after.map((r) => [fullIdOf(r), JSON.stringify(r)]));
+  const grouped = (kind: 'virtual-created' | 'virtual-removed', records: VirtualPluginRecord[]): PluginChange[] => {
+    const byPackage = new Map<string, string[]>();
+    for (const record of records) byPackage.set(record.package, [...(byPackage.get(record.package) ?? []), fullIdOf(record)]);
+    return [...byPackage].map(([pkg, toolIds]) => ({ kind, package: pkg, toolIds }));
+  };
+  return [
+    ...grouped('virtual-created', after.filter((r) => old.get(fullIdOf(r)) !== JSON.stringify(r))),
+    ...grouped('virtual-removed', before.filter((r) => !now.has(fullIdOf(r)))),
+  ];
+}
+
 function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
   const file = path.join(dataDir, VIRTUAL_PLUGINS_FILE);
   const queue = new KeyedQueue();
   const guards = new Set<VirtualPluginGuard>();
   const listeners = new Set<(change: PluginChange, records: VirtualPluginRecord[]) => void>();
-  let committed: VirtualPluginRecord[] = [];
+  // the records as this process last saw them; null until it first looks (the baseline: what was
+  // there before is not reported as changes)
+  let committed: VirtualPluginRecord[] | null = null;
 
   async function readAll(): Promise<VirtualPluginRecord[]> {
     const bytes = await readFileIfExists(file);
@@ -106,24 +130,32 @@ function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
     return parsed.records;
   }
 
-  function update<T>(change: (records: VirtualPluginRecord[]) => { records: VirtualPluginRecord[] | null; result: T }): Promise<T> {
-    return queue.run('all', () =>
+  /**
+   * one read-modify-write under the lock. What another process changed since this one last looked
+   * is reported first (so no change goes unseen), then the caller emits its own change.
+   */
+  async function update<T>(change: (records: VirtualPluginRecord[]) => { records: VirtualPluginRecord[] | null; result: T }): Promise<T> {
+    const { result, discovered } = await queue.run('all', () =>
       withFileLock(`${file}.lock`, async () => {
-        const { records, result } = change(await readAll());
+        const onDisk = await readAll();
+        const discovered = committed ? virtualChanges(committed, onDisk) : [];
+        const { records, result } = change(onDisk);
         if (records) {
           await fs.mkdir(dataDir, { recursive: true });
           await writeFileAtomic(file, JSON.stringify({ records }, null, 2) + '\n');
-          committed = records;
         }
-        return result;
+        committed = records ?? onDisk;
+        return { result, discovered };
       }),
     );
+    for (const found of discovered) emit(found);
+    return result;
   }
 
   function emit(change: PluginChange): void {
     for (const listener of [...listeners]) {
       try {
-        listener(change, committed);
+        listener(change, committed ?? []);
       } catch {
         // a listener's failure must not break the store
       }
@@ -176,6 +208,17 @@ function createVirtualPluginStore(dataDir: string): VirtualPluginStore {
       });
       if (ids.length > 0) emit({ kind: 'virtual-removed', package: packageName, toolIds: ids });
       return ids;
+    },
+    async refresh() {
+      // a plain read (the file is only ever replaced by rename, so it is never seen half-written)
+      const { onDisk, discovered } = await queue.run('all', async () => {
+        const onDisk = await readAll();
+        const discovered = committed ? virtualChanges(committed, onDisk) : [];
+        committed = onDisk;
+        return { onDisk, discovered };
+      });
+      for (const found of discovered) emit(found);
+      return onDisk;
     },
     addGuard(guard) {
       guards.add(guard);

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { options } = parsed;
-  const host = await createEngineHost({ loadedPluginDirs: options.pluginDirs.map((dir) => path.resolve(dir)) });
+  const host = await createEngineHost({ loadedPluginDirs: options.pluginDirs.map((dir) => path.resolve(dir)), watchDataFolder: true });
   let server;
   try {
     server = await startWebServer({

@@ -22,6 +22,11 @@ export interface EngineHostOptions {
   loadedPluginDirs?: string[];
   /** reload a loaded folder when its files change (the app: true; the command: false) */
   watchLoadedPlugins?: boolean;
+  /**
+   * see packages installed or removed and virtual tools created by other processes on the same
+   * data folder at once (the app and the browser mode: true; the command: false)
+   */
+  watchDataFolder?: boolean;
   /** default: the version in package.json */
   weftVersion?: string;
   /** start warm workers at once, so the first update-only run is fast (the app: true) */
@@ -78,6 +83,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
       dataDir,
       loadedDirs: (options.loadedPluginDirs ?? []).map((dir) => path.resolve(dir)),
       watchLoaded: options.watchLoadedPlugins ?? false,
+      watchDataFolder: options.watchDataFolder ?? false,
       ...(options.builtinPluginsDir !== undefined && { builtinDir: options.builtinPluginsDir }),
     });
   } catch (error) {

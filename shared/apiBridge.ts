@@ -77,7 +77,8 @@ export type MenuCommand =
 export type MenuCommandName = MenuCommand['command'];
 
 export interface PathRequest {
-  kind: 'open-workflow' | 'save-workflow' | 'folder';
+  /** `file`: any existing file (a tool's config path), no workflow filter */
+  kind: 'open-workflow' | 'save-workflow' | 'folder' | 'file';
   title?: string;
   defaultPath?: string;
 }

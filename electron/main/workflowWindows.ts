@@ -73,7 +73,7 @@ export class WorkflowWindows {
       return result.canceled || !result.filePath ? null : result.filePath;
     }
     const properties: ('openFile' | 'openDirectory')[] = request.kind === 'folder' ? ['openDirectory'] : ['openFile'];
-    const filters = request.kind === 'folder' ? undefined : WORKFLOW_FILTERS;
+    const filters = request.kind === 'open-workflow' ? WORKFLOW_FILTERS : undefined;
     const result = window
       ? await dialog.showOpenDialog(window, { ...base, properties, filters })
       : await dialog.showOpenDialog({ ...base, properties, filters });

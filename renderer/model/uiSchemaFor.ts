@@ -1,32 +1,64 @@
 /**
  * The @rjsf uiSchema for a tool's configSchema: `"x-weft-widget": "field" | "formula" | "file"`
- * picks Weft's own widgets; `"x-weft-anchor"` narrows a field picker to one input anchor.
+ * picks Weft's own widgets; `"x-weft-anchor": "<input anchor>"` narrows a field picker to the
+ * fields of that input anchor. An array of strings annotated as fields (on the array, on its
+ * `items`, or both) is one multi-field picker (`fields`); annotations nested in arrays of
+ * objects (`keys[].field`) apply to each item's property.
  */
 import type { UiSchema } from '@rjsf/utils';
 
 export const WEFT_WIDGETS = ['field', 'formula', 'file'] as const;
+/** the widget names registered with the form: Weft's widgets plus the multi-field picker */
+export type WeftWidgetName = (typeof WEFT_WIDGETS)[number] | 'fields';
 type JsonObject = Record<string, unknown>;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function uiFor(schema: JsonObject): UiSchema {
-  const ui: UiSchema = {};
+function weftWidgetOf(schema: JsonObject): (typeof WEFT_WIDGETS)[number] | undefined {
   const widget = schema['x-weft-widget'];
-  if (typeof widget === 'string' && (WEFT_WIDGETS as readonly string[]).includes(widget)) {
-    ui['ui:widget'] = widget;
-    if (typeof schema['x-weft-anchor'] === 'string') ui['ui:options'] = { anchor: schema['x-weft-anchor'] };
+  return typeof widget === 'string' && (WEFT_WIDGETS as readonly string[]).includes(widget) ? widget as (typeof WEFT_WIDGETS)[number] : undefined;
+}
+
+function anchorOf(...schemas: JsonObject[]): string | undefined {
+  for (const schema of schemas) {
+    const anchor = schema['x-weft-anchor'];
+    if (typeof anchor === 'string' && anchor !== '') return anchor;
   }
+  return undefined;
+}
+
+function isStringSchema(schema: JsonObject): boolean {
+  return schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string') && !schema.type.includes('object') && !schema.type.includes('array'));
+}
+
+/** `{ type: array, items: { type: string } }` with a field annotation on the array or its items */
+function isFieldList(schema: JsonObject): boolean {
+  if (!isObject(schema.items) || !isStringSchema(schema.items)) return false;
+  return weftWidgetOf(schema) === 'field' || weftWidgetOf(schema.items) === 'field';
+}
+
+function withWidget(widget: WeftWidgetName, anchor: string | undefined): UiSchema {
+  return anchor === undefined ? { 'ui:widget': widget } : { 'ui:widget': widget, 'ui:options': { anchor } };
+}
+
+/** `inherited`: an `x-weft-anchor` of an enclosing object or array, for the pickers inside it */
+function uiFor(schema: JsonObject, inherited?: string): UiSchema {
+  const anchor = anchorOf(schema) ?? inherited;
+  if (isFieldList(schema)) return withWidget('fields', anchorOf(schema.items as JsonObject) ?? anchor);
+  const ui: UiSchema = {};
+  const widget = weftWidgetOf(schema);
+  if (widget !== undefined && schema.type !== 'array' && schema.type !== 'object') Object.assign(ui, withWidget(widget, anchor));
   if (isObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (!isObject(property)) continue;
-      const child = uiFor(property);
+      const child = uiFor(property, anchor);
       if (Object.keys(child).length > 0) ui[name] = child;
     }
   }
   if (isObject(schema.items)) {
-    const child = uiFor(schema.items);
+    const child = uiFor(schema.items, anchor);
     if (Object.keys(child).length > 0) ui.items = child;
   }
   return ui;

@@ -4,10 +4,12 @@ import { useCallback, useMemo } from 'react';
 import { mergeDefaultConfig } from '../../shared/configDefaults.js';
 import type { ToolDescriptor } from '../../shared/manifest.js';
 import type { ToolNode } from '../../shared/workflow.js';
+import { isConfigEdit } from '../model/configEdit.js';
 import { cspSafeValidator } from '../model/formValidator.js';
 import { uiSchemaFor } from '../model/uiSchemaFor.js';
 import { workflowStore } from '../store/workflowStore.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
+import { FieldListWidget } from './widgets/FieldListWidget.js';
 import { FieldWidget } from './widgets/FieldWidget.js';
 import { FileWidget } from './widgets/FileWidget.js';
 import { FormulaWidget } from './widgets/FormulaWidget.js';
@@ -15,7 +17,7 @@ import { FormulaWidget } from './widgets/FormulaWidget.js';
 type ConfigData = Record<string, unknown>;
 
 const widgets: RegistryWidgetsType<ConfigData, RJSFSchema, ConfigFormContext> = {
-  field: FieldWidget, formula: FormulaWidget, file: FileWidget,
+  field: FieldWidget, fields: FieldListWidget, formula: FormulaWidget, file: FileWidget,
 };
 
 /** The tool's config as a form generated from its JSON Schema; every change applies at once. */
@@ -26,9 +28,10 @@ export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; desc
   const toolId = tool.id;
   const onChange = useCallback((event: IChangeEvent<ConfigData, RJSFSchema, ConfigFormContext>) => {
     const next = event.formData ?? {};
-    if (JSON.stringify(next) === JSON.stringify(workflowStore.getState().workflow.tools.find((t) => t.id === toolId)?.config)) return;
+    // the form fills schema defaults in when it opens: not an edit (the workflow stays saved)
+    if (!isConfigEdit(cspSafeValidator, schema, formData, next)) return;
     workflowStore.getState().setToolConfig(toolId, next);
-  }, [toolId]);
+  }, [toolId, schema, formData]);
   const hasFields = typeof schema.properties === 'object' && schema.properties !== null && Object.keys(schema.properties).length > 0;
   if (!hasFields) return <p className="muted pad">This tool has no settings.</p>;
   return (

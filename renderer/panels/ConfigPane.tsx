@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { Field } from '../../shared/metadata.js';
+import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
+import { pathFromWorkflow } from '../model/configPaths.js';
+import { errorText } from '../model/errorText.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { useRunStore } from '../store/runStore.js';
@@ -12,8 +15,17 @@ import type { ConfigFormContext } from './widgets/configFormContext.js';
 
 const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
 
+/** the native file picker in the desktop app, the in-app dialog in a browser */
 function browseFile(initialPath: string, onPick: (path: string) => void): void {
-  dialogStore.getState().openDialog({ kind: 'pick-file', initialPath, onPick });
+  const start = pathFromWorkflow(initialPath, workflowStore.getState().path);
+  const { pickPath } = getHostShell();
+  if (!pickPath) {
+    dialogStore.getState().openDialog({ kind: 'pick-file', initialPath: start, onPick });
+    return;
+  }
+  void pickPath({ kind: 'file', title: 'Choose a file', defaultPath: start || undefined })
+    .then((picked) => { if (picked) onPick(picked); })
+    .catch((error: unknown) => dialogStore.getState().showNotice(errorText(error), 'error'));
 }
 
 export function ConfigPane() {

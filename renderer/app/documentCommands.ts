@@ -1,5 +1,6 @@
 /** View commands that need the React Flow instance; the canvas registers it when it mounts. */
-import type { ReactFlowInstance } from '@xyflow/react';
+import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react';
+import { settingsStore } from '../store/settingsStore.js';
 
 let instance: ReactFlowInstance | null = null;
 let layoutHandler: (() => void) | null = null;
@@ -20,8 +21,20 @@ export function viewCenter(): { x: number; y: number } | null {
   return instance.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
 }
 
+/** the canvas corners hold the zoom controls (bottom left) and the minimap (bottom right) */
+export const MINIMAP_SIZE = { width: 132, height: 84 };
+
+/** Fit view that keeps the flow clear of the controls and of the minimap when it is shown. */
+export function fitViewOptions(duration = 200): FitViewOptions {
+  const minimap = settingsStore.getState().minimap;
+  return {
+    maxZoom: 1, minZoom: 0.2, duration,
+    padding: { top: '28px', left: '28px', right: '28px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '28px' },
+  };
+}
+
 export function fitCanvas(): void {
-  void instance?.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+  void instance?.fitView(fitViewOptions());
 }
 
 export function zoomCanvas(direction: 'in' | 'out' | 'reset'): void {

@@ -1,11 +1,10 @@
 /** Installing, loading and removing plugin packages; the palette follows through onPluginsChanged. */
 import { getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
+import { installClashOf } from '../model/installClash.js';
 import { catalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
 
-/** The registry refuses a package name already installed unless forced; its message says so. */
-const NAME_CLASH = /already installed|--force|use force/i;
 
 export async function refreshCatalog(): Promise<void> {
   try {
@@ -25,9 +24,11 @@ export async function installPluginFrom(dir: string, force = false): Promise<voi
     installed(await getWeftApi().installPlugin(dir, force), 'Installed');
   } catch (error) {
     const message = errorText(error);
-    if (!force && NAME_CLASH.test(message)) {
+    const clash = force ? null : installClashOf(message);
+    if (clash) {
       dialogStore.getState().openDialog({
-        kind: 'confirm', title: 'Replace installed plugin?', message: `${message}\n\nReplace the installed package?`,
+        kind: 'confirm', title: 'Replace installed plugin?',
+        message: `A plugin package named "${clash.packageName}" is already installed.\n\nReplace it with the one in ${dir}?`,
         confirmLabel: 'Replace', onConfirm: () => { void installPluginFrom(dir, true); },
       });
       return;

@@ -1,15 +1,15 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection as FlowConnection, type Edge, type IsValidConnection, type Node, type OnConnect,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { addToolAt, TOOL_DRAG_TYPE } from '../app/canvasCommands.js';
-import { registerAutoLayout, registerFlowInstance } from '../app/documentCommands.js';
+import { fitViewOptions, MINIMAP_SIZE, registerAutoLayout, registerFlowInstance } from '../app/documentCommands.js';
 import type { NodeSize } from '../model/autoLayout.js';
 import { checkConnection } from '../model/connectionRules.js';
 import { catalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
-import { useSettingsStore } from '../store/settingsStore.js';
+import { settingsStore, useSettingsStore } from '../store/settingsStore.js';
 import { workflowStore } from '../store/workflowStore.js';
 import { EdgeFieldsTooltip, type EdgeHover } from './EdgeFieldsTooltip.js';
 import { RecordCountEdge, type RecordCountFlowEdge } from './RecordCountEdge.js';
@@ -19,9 +19,9 @@ import { useFlowNodes } from './useFlowNodes.js';
 
 const nodeTypes = { tool: ToolNodeView };
 const edgeTypes = { records: RecordCountEdge };
-const MINIMAP_SIZE = { width: 150, height: 96 };
 const SNAP_GRID: [number, number] = [16, 16];
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
+const selectMinimap = (state: { minimap: boolean }) => state.minimap;
 
 function candidateOf(connection: FlowConnection | Edge) {
   return {
@@ -35,6 +35,7 @@ const describe = (pluginId: string) => catalogStore.getState().byId.get(pluginId
 export function FlowCanvas() {
   const flow = useReactFlow();
   const theme = useSettingsStore(selectTheme);
+  const minimap = useSettingsStore(selectMinimap);
   const [nodes, onNodesChange] = useFlowNodes();
   const { edges, onEdgesChange } = useFlowEdges();
   const [hover, setHover] = useState<EdgeHover | null>(null);
@@ -46,12 +47,12 @@ export function FlowCanvas() {
       // elkjs is large: load it on first use
       void import('../model/autoLayout.js').then(({ layoutPositions }) => layoutPositions(workflowStore.getState().workflow, sizes)).then((positions) => {
         workflowStore.getState().moveTools(positions);
-        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
+        window.setTimeout(() => void flow.fitView(fitViewOptions()), 50);
       }).catch((error: unknown) => dialogStore.getState().showNotice(`Auto-layout failed: ${String(error)}`, 'error'));
     });
     const offReplace = workflowStore.subscribe((state, previous) => {
       if (state.revision !== previous.revision && state.lastEditKind === 'replace') {
-        window.setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1 }), 60);
+        window.setTimeout(() => void flow.fitView(fitViewOptions(0)), 60);
       }
     });
     return () => { registerFlowInstance(null); registerAutoLayout(null); offReplace(); };
@@ -112,8 +113,13 @@ export function FlowCanvas() {
         defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />
-        <Controls showInteractive={false} />
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />}
+        <Controls showInteractive={false} orientation="horizontal" fitViewOptions={fitViewOptions()}>
+          <ControlButton onClick={() => settingsStore.getState().toggleMinimap()} title={minimap ? 'Hide minimap' : 'Show minimap'}
+            aria-label={minimap ? 'Hide minimap' : 'Show minimap'} aria-pressed={minimap} className={minimap ? 'control-on' : undefined}>
+            <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" /><rect x="8.5" y="8" width="4.5" height="3.5" rx="0.6" fill="currentColor" /></svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {hover && <EdgeFieldsTooltip hover={hover} />}
     </>

@@ -49,7 +49,7 @@ function ToolNodeBody({ toolId, tool, selected, name, iconSvg, category, inputs,
       data-tool-id={toolId} data-plugin={tool.plugin} data-status={status} data-testid={`canvas.tool.${toolId}`}
       aria-label={`${label} (${toolId})`}>
       <div className="tool-node-header">
-        <ToolIcon iconSvg={iconSvg} name={name} category={category} />
+        <ToolIcon iconSvg={iconSvg} name={name} category={category} size={28} />
         <div className="tool-node-titles">
           <span className="tool-node-name" title={label}>{label}</span>
           <span className="tool-node-sub">{label === name ? toolId : `${name} · ${toolId}`}</span>

@@ -1,4 +1,6 @@
+// eslint-disable-next-line no-restricted-imports -- the test (in Node) reads the built-in tools' manifests
 import fs from 'node:fs';
+// eslint-disable-next-line no-restricted-imports -- as above
 import path from 'node:path';
 import type { RJSFSchema } from '@rjsf/utils';
 import { describe, expect, it } from 'vitest';

@@ -18,6 +18,8 @@ export interface SettingsState {
   /** panels the user has hidden (View menu); not kept across sessions */
   hidden: Partial<Record<keyof PanelSizes, boolean>>;
   bottomTab: BottomTab;
+  /** the canvas minimap is shown (a button on the canvas folds it away) */
+  minimap: boolean;
 }
 
 export interface SettingsActions {
@@ -26,6 +28,7 @@ export interface SettingsActions {
   togglePanel(panel: keyof PanelSizes): void;
   showBottomTab(tab: BottomTab): void;
   setPanelSize(panel: keyof PanelSizes, size: number): void;
+  toggleMinimap(): void;
 }
 
 export type SettingsStore = SettingsState & SettingsActions;
@@ -43,9 +46,11 @@ export function prefersDark(): boolean {
 
 export const settingsStore = createStore<SettingsStore>()((set) => ({
   theme: prefersDark() ? 'dark' : 'light',
-  panels: { palette: 230, config: 330, bottom: 250 },
+  panels: { palette: 210, config: 320, bottom: 250 },
   hidden: {},
   bottomTab: 'messages',
+  minimap: true,
+  toggleMinimap: () => set((state) => ({ minimap: !state.minimap })),
   toggleTheme: () => set((state) => ({ theme: state.theme === 'dark' ? 'light' : 'dark' })),
   applySettings: (settings) => set((state) => ({ ...state, ...settings, panels: { ...state.panels, ...settings.panels } })),
   togglePanel: (panel) => set((state) => ({ hidden: { ...state.hidden, [panel]: !state.hidden[panel] } })),

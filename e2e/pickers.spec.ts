@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures/weftTest.js';
+
+test('a list of field names shows its current fields and offers the upstream ones', async ({ app, sampleWorkflow }) => {
+  await app.open(sampleWorkflow('pickers'));
+  await expect(app.title()).toHaveText('pickers.weft.json');
+  const summarize = app.canvas.tool('t3');
+  await app.canvas.select(summarize);
+  const groupBy = app.config.field('Group by');
+  await expect(app.config.region.getByRole('list', { name: 'Group by: chosen fields' }).getByRole('listitem')).toHaveText(['parity×', 'n×']);
+  await expect.poll(() => app.config.pickerOptions(groupBy)).toContain('RecordID');
+  expect(await app.config.pickerOptions(groupBy)).not.toContain('parity');
+
+  await groupBy.selectOption('RecordID');
+  await expect(app.config.region.getByRole('list', { name: 'Group by: chosen fields' }).getByRole('listitem')).toHaveCount(3);
+  await expect(app.title()).toContainText('•');
+  await app.config.region.getByRole('button', { name: 'Remove n' }).click();
+  await expect(app.config.region.getByRole('list', { name: 'Group by: chosen fields' }).getByRole('listitem')).toHaveText(['parity×', 'RecordID×']);
+});
+
+test('selecting tools of an opened workflow leaves it saved', async ({ app, sampleWorkflow }) => {
+  await app.open(sampleWorkflow('pickers'));
+  for (const id of ['t1', 't2', 't3', 't4', 't5']) {
+    await app.canvas.select(app.canvas.tool(id));
+    await expect(app.config.region.getByRole('textbox', { name: 'Annotation' })).toBeVisible();
+  }
+  await app.page.waitForTimeout(500);
+  await expect(app.title()).toHaveText('pickers.weft.json');
+});
+
+test("join key pickers offer only their own input's fields", async ({ app, sampleWorkflow }) => {
+  await app.open(sampleWorkflow('pickers'));
+  await app.canvas.select(app.canvas.tool('t5'));
+  const left = app.config.field('Left field');
+  const right = app.config.field('Right field');
+  await expect.poll(() => app.config.pickerOptions(left)).toEqual(expect.arrayContaining(['n', 'parity', 'RecordID']));
+  await expect.poll(() => app.config.pickerOptions(right)).toEqual(expect.arrayContaining(['id', 'label']));
+  expect(await app.config.pickerOptions(left)).not.toContain('id');
+  expect(await app.config.pickerOptions(right)).not.toContain('RecordID');
+  await expect(left).toHaveValue('RecordID');
+  await expect(right).toHaveValue('id');
+});
+
+test('the minimap folds away and comes back', async ({ app, sampleWorkflow }) => {
+  await app.open(sampleWorkflow('pickers'));
+  const minimap = app.canvas.region.locator('.react-flow__minimap');
+  await expect(minimap).toBeVisible();
+  await app.canvas.region.getByRole('button', { name: 'Hide minimap' }).click();
+  await expect(minimap).toHaveCount(0);
+  await app.canvas.region.getByRole('button', { name: 'Show minimap' }).click();
+  await expect(minimap).toBeVisible();
+});

@@ -21,6 +21,7 @@ import {
 } from './packageFolders.js';
 import { PackageError, readPackage, type LoadedPackage, type LoadedTool } from './packageLoader.js';
 import { symlinkLeavingFolder } from './packagePaths.js';
+import { guardRemovedPackages } from './removedPackageGuard.js';
 
 export interface PluginRegistryOptions {
   dataDir: string;
@@ -70,7 +71,7 @@ export class PluginRegistry implements ToolResolver {
     readonly builtinDir: string,
   ) {
     this.stores = createPluginStores(dataDir);
-    this.services = createPluginServices(dataDir, this.stores);
+    this.services = guardRemovedPackages(createPluginServices(dataDir, this.stores), (name) => this.removedProblem(name));
     this.cleanups.push(this.stores.virtualPlugins.addGuard((record) => this.virtualProblem(record)));
     this.cleanups.push(
       this.stores.virtualPlugins.onChange((change, records) => {
@@ -119,6 +120,13 @@ export class PluginRegistry implements ToolResolver {
       this.noticeList.push({ level: 'error', message: `installed package not loaded: ${(error as Error).message}` });
       return false;
     }
+  }
+
+  /** null while `name` may be written for; else why not (an installed package removed meanwhile) */
+  private async removedProblem(name: string): Promise<string | null> {
+    if (name === BUILTIN_PACKAGE || this.loaded.has(name)) return null;
+    if ((await installedSignature(this.dataDir, name)) !== null) return null;
+    return `the plugin package "${name}" is not installed any more (removed while its tool was running): nothing was written`;
   }
 
   // ---- changes by other processes ----------------------------------------------------------

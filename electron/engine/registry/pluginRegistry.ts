@@ -56,6 +56,8 @@ export class PluginRegistry implements ToolResolver {
   private readonly installed = new Map<string, LoadedPackage>();
   /** per installed package, the identity of the copy in memory (installedSignature) */
   private readonly installedSignatures = new Map<string, string | null>();
+  /** installed packages removed while this registry ran (their tools may still be running) */
+  private readonly removedPackages = new Set<string>();
   private dataFolderWatch: DataFolderWatch | null = null;
   private disposed = false;
   private readonly loaded = new Map<string, LoadedFolder>();
@@ -125,6 +127,8 @@ export class PluginRegistry implements ToolResolver {
   /** null while `name` may be written for; else why not (an installed package removed meanwhile) */
   private async removedProblem(name: string): Promise<string | null> {
     if (name === BUILTIN_PACKAGE || this.loaded.has(name)) return null;
+    // a package this registry never had installed is left to the other checks (e.g. "parent not known")
+    if (!this.installed.has(name) && !this.removedPackages.has(name)) return null;
     if ((await installedSignature(this.dataDir, name)) !== null) return null;
     return `the plugin package "${name}" is not installed any more (removed while its tool was running): nothing was written`;
   }
@@ -167,6 +171,7 @@ export class PluginRegistry implements ToolResolver {
           const pkg = this.installed.get(name) as LoadedPackage;
           found.push({ kind: 'installed', package: name, toolIds: [...pkg.tools.values()].map((t) => t.descriptor.id) });
         } else if (before) {
+          this.removedPackages.add(name);
           found.push({ kind: 'removed', package: name, toolIds: [...before.tools.values()].map((t) => t.descriptor.id) });
         }
       }
@@ -176,6 +181,7 @@ export class PluginRegistry implements ToolResolver {
         this.installed.delete(name);
         this.installedSignatures.delete(name);
         if (!before) continue;
+        this.removedPackages.add(name);
         const virtualIds = this.virtualRecords.filter((r) => r.package === name).map((r) => `${r.package}/${r.id}`);
         found.push({ kind: 'removed', package: name, toolIds: [...[...before.tools.values()].map((t) => t.descriptor.id), ...virtualIds] });
       }
@@ -339,6 +345,7 @@ export class PluginRegistry implements ToolResolver {
       await removeInstalledFolder(this.dataDir, name);
       this.installed.delete(name);
       this.installedSignatures.delete(name);
+      this.removedPackages.add(name);
       const virtualIds = await this.stores.virtualPlugins.removePackage(name);
       await this.stores.state.clear(name);
       await this.stores.blobs.clear(name);

@@ -113,7 +113,7 @@ export function FlowCanvas() {
         defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />}
+        {minimap && nodes.length > 0 && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />}
         <Controls showInteractive={false} orientation="horizontal" fitViewOptions={fitViewOptions()}>
           <ControlButton onClick={() => settingsStore.getState().toggleMinimap()} title={minimap ? 'Hide minimap' : 'Show minimap'}
             aria-label={minimap ? 'Hide minimap' : 'Show minimap'} aria-pressed={minimap} className={minimap ? 'control-on' : undefined}>

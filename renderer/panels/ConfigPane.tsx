@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Field } from '../../shared/metadata.js';
 import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
@@ -79,7 +79,7 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
           <div className="muted small">{tool.id} · {tool.plugin}</div>
         </div>
       </div>
-      {descriptor?.description && <p className="muted small tool-config-description">{descriptor.description}</p>}
+      {descriptor?.description && <ToolDescription text={descriptor.description} />}
       <label className="annotation-field">
         <span>Annotation</span>
         <input type="text" value={tool.annotation ?? ''} placeholder="Shown on the canvas instead of the name"
@@ -91,5 +91,17 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
         <button type="button" onClick={() => dialogStore.getState().openDialog({ kind: 'save-as-tool' })}>Save as tool…</button>
       </div>
     </div>
+  );
+}
+
+/** A tool's description: three lines, the rest on request (long ones pushed the settings out of sight). */
+function ToolDescription({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const long = text.length > 160;
+  return (
+    <>
+      <p className={`muted small tool-config-description${long && !expanded ? ' is-clamped' : ''}`}>{text}</p>
+      {long && <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>{expanded ? 'Less' : 'More about this tool'}</button>}
+    </>
   );
 }

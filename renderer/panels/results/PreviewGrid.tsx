@@ -1,16 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { PreviewRow, PreviewValue } from '../../../shared/runEvents.js';
+import type { PreviewRow } from '../../../shared/runEvents.js';
+import { cellText, isNumeric } from '../../model/cellText.js';
 
 const ROW_HEIGHT = 26;
 const COLUMN_WIDTH = 150;
 const INDEX_WIDTH = 56;
 
-function cellText(value: PreviewValue | undefined): string {
-  if (value === null) return '[Null]';
-  if (value === undefined) return '';
-  return String(value);
-}
 
 /** A virtualized, read-only grid: only the visible rows are in the DOM. */
 export function PreviewGrid({ columns, rowCount, rowAt, label }: { columns: string[]; rowCount: number; rowAt: (index: number) => PreviewRow | undefined; label: string }) {
@@ -35,7 +31,7 @@ export function PreviewGrid({ columns, rowCount, rowAt, label }: { columns: stri
                 {columns.map((column) => {
                   const value = row?.[column];
                   return (
-                    <div key={column} role="gridcell" className={`preview-cell${value === null ? ' is-null' : ''}`} style={{ width: COLUMN_WIDTH }} title={cellText(value)}>
+                    <div key={column} role="gridcell" className={`preview-cell${value === null ? ' is-null' : ''}${isNumeric(value) ? ' is-number' : ''}`} style={{ width: COLUMN_WIDTH }} title={cellText(value)}>
                       {row ? cellText(value) : '…'}
                     </div>
                   );

@@ -59,6 +59,8 @@ export class PluginRegistry implements ToolResolver {
   /** installed packages removed while this registry ran (their tools may still be running) */
   private readonly removedPackages = new Set<string>();
   private dataFolderWatch: DataFolderWatch | null = null;
+  /** the rescans in flight (dispose waits for them, so none touches the data folder after it) */
+  private syncing: Promise<void> = Promise.resolve();
   private disposed = false;
   private readonly loaded = new Map<string, LoadedFolder>();
   private virtualRecords: VirtualPluginRecord[] = [];
@@ -137,7 +139,9 @@ export class PluginRegistry implements ToolResolver {
 
   private watchDataFolder(): void {
     this.dataFolderWatch = new DataFolderWatch(this.dataDir, {
-      changed: (dirty) => void this.syncDataFolder(dirty),
+      changed: (dirty) => {
+        this.syncing = this.syncing.then(() => this.syncDataFolder(dirty));
+      },
       problem: (message) => this.noticeList.push({ level: 'warn', message }),
     });
     this.dataFolderWatch.start();
@@ -419,6 +423,7 @@ export class PluginRegistry implements ToolResolver {
     this.disposed = true;
     this.dataFolderWatch?.dispose();
     this.dataFolderWatch = null;
+    await this.syncing;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     for (const folder of this.loaded.values()) {
       await folder.watch?.dispose();

@@ -53,7 +53,7 @@ async function start(): Promise<void> {
 
   let host: EngineHost;
   try {
-    host = await createEngineHost({ dataDir, loadedPluginDirs: commandLine.pluginDirs, watchDataFolder: true });
+    host = await createEngineHost({ dataDir, loadedPluginDirs: commandLine.pluginDirs, watchDataFolder: true, watchLoadedPlugins: true, warmWorkers: true });
   } catch (error) {
     dialog.showErrorBox('Weft could not start its engine', (error as Error).message);
     app.exit(1);

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { options } = parsed;
-  const host = await createEngineHost({ loadedPluginDirs: options.pluginDirs.map((dir) => path.resolve(dir)), watchDataFolder: true });
+  const host = await createEngineHost({ loadedPluginDirs: options.pluginDirs.map((dir) => path.resolve(dir)), watchDataFolder: true, watchLoadedPlugins: true, warmWorkers: true });
   let server;
   try {
     server = await startWebServer({

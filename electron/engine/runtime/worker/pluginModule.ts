@@ -42,7 +42,9 @@ function isEsmByPackageJson(file: string): boolean {
  */
 export async function loadPluginClass(entryPath: string): Promise<PluginClass> {
   if (!entryPath.endsWith('.mjs') && !isEsmByPackageJson(entryPath)) registerPluginHooks();
-  const stamp = fs.statSync(entryPath).mtimeMs;
+  const stat = fs.statSync(entryPath, { throwIfNoEntry: false });
+  if (!stat) throw new Error(`the plugin file ${entryPath} no longer exists (was its package removed?)`);
+  const stamp = stat.mtimeMs;
   const module = (await import(`${pathToFileURL(entryPath).href}?v=${stamp}`)) as { default?: unknown };
   if (typeof module.default !== 'function') {
     throw new Error(`${entryPath}: the default export is not a class`);

@@ -87,6 +87,26 @@ describe('faults stay inside their tool', () => {
   });
 });
 
+describe('worker resource limits', () => {
+  const limitsOf = (summary: { tools: Record<string, { messages: { text: string }[] }> }) =>
+    JSON.parse(summary.tools.f.messages.find((m) => m.text.startsWith('limits '))!.text.slice('limits '.length)) as Record<string, number>;
+
+  it('by default a tool worker has a 2048 MB old and a 4 MB young generation', async () => {
+    const { summary } = await engine.run(faultyWorkflow('onComplete', 'limits'));
+    expect(limitsOf(summary)).toMatchObject({ maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 4 });
+  });
+
+  it('limits given to the runner are merged over the defaults', async () => {
+    const small = await createTestEngine({ pluginDirs: [fixtures], resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    try {
+      const { summary } = await small.run(faultyWorkflow('onComplete', 'limits'));
+      expect(limitsOf(summary)).toMatchObject({ maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 });
+    } finally {
+      await small.dispose();
+    }
+  });
+});
+
 describe('out of memory', () => {
   it('a tool that exhausts its worker heap fails with "out of memory"; the host lives on', async () => {
     const small = await createTestEngine({ pluginDirs: [fixtures], resourceLimits: { maxOldGenerationSizeMb: 64 } });

@@ -42,6 +42,21 @@ export interface OutputAnchor {
   write(packet: RecordPacket | RecordRow[]): void | Promise<void>;
   flush(): void | Promise<void>;
   close(): void | Promise<void>;
+  /**
+   * Weft addition (optional; docs/sdk.md "Where the contract is silent"): connections that
+   * receive this anchor's packets now. 0 means no tool reads them (the engine only counts the rows
+   * and keeps a short preview), and in update-only runs. `undefined` on hosts that do not say:
+   * treat the anchor as read.
+   */
+  readonly connections?: number;
+  /** Weft addition (optional): rows this anchor's preview still takes from the next writes (0 once full). */
+  readonly previewRowsWanted?: number;
+  /**
+   * Weft addition (optional): counts `records` more rows on this anchor without building them;
+   * only while `connections === 0`. Write the first `previewRowsWanted` rows first, so the
+   * preview shows the anchor's first rows.
+   */
+  skip?(records: number): void;
 }
 
 export interface Environment {

@@ -111,7 +111,7 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     retire();
     setActiveTool(null);
     // a consumer closes its end after the last message; only dropped connections are left to close
-    for (const anchor of anchors) for (const c of anchor.connections) if (c.dropped) c.port.close();
+    for (const anchor of anchors) for (const c of anchor.outgoing) if (c.dropped) c.port.close();
     if (failure.failed) for (const c of connections) c.port?.close();
   });
   return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };

@@ -63,7 +63,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
   private pending: Promise<void> = Promise.resolve();
   /** packets written but not yet delivered to every connection */
   inFlight = 0;
-  readonly connections: OutgoingConnection[];
+  readonly outgoing: OutgoingConnection[];
 
   constructor(
     readonly name: string,
@@ -72,11 +72,22 @@ export class WorkerOutputAnchor implements OutputAnchor {
     private readonly failure: FailureState,
     private readonly post: (message: WorkerToHost) => void,
   ) {
-    this.connections = connections.map((c) => new OutgoingConnection(c.id, c.port));
+    this.outgoing = connections.map((c) => new OutgoingConnection(c.id, c.port));
   }
 
   get isOpen(): boolean {
     return this.metadata !== null && !this.closed;
+  }
+
+  /** connections still receiving packets (a failed consumer drops its connection) */
+  get connections(): number {
+    let live = 0;
+    for (const connection of this.outgoing) if (!connection.dropped) live++;
+    return live;
+  }
+
+  get previewRowsWanted(): number {
+    return Math.max(0, this.previewRows - this.preview.length);
   }
 
   open(metadata: Metadata): void {
@@ -87,7 +98,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
       this.failure.violation('open', `output anchor '${this.name}' was opened twice with different metadata`);
     }
     this.metadata = structuredClone(metadata);
-    for (const connection of this.connections) connection.send({ t: 'open', metadata: this.metadata });
+    for (const connection of this.outgoing) connection.send({ t: 'open', metadata: this.metadata });
     this.post({ type: 'anchor-opened', anchor: this.name, metadata: this.metadata });
   }
 
@@ -95,19 +106,26 @@ export class WorkerOutputAnchor implements OutputAnchor {
     if (this.closed) this.failure.violation('write', `output anchor '${this.name}': write() after close()`);
     if (!this.metadata) this.failure.violation('write', `output anchor '${this.name}': write() before open()`);
     const packet = this.toPacket(packetOrRows, this.metadata);
-    this.records += packet.length;
     if (this.preview.length < this.previewRows) collectPreview(packet, this.preview, this.previewRows);
-    const now = Date.now();
-    if (now - this.lastRecordsEvent >= RECORDS_EVENT_INTERVAL_MS) {
-      this.lastRecordsEvent = now;
-      this.post({ type: 'anchor-records', anchor: this.name, records: this.records });
-    }
+    this.count(packet.length);
     this.inFlight++;
     this.pending = this.pending
       .then(() => this.deliver(packet))
       .catch((error: unknown) => this.failure.fromError(`write to '${this.name}'`, error))
       .finally(() => this.inFlight--);
     return this.pending;
+  }
+
+  skip(records: number): void {
+    if (!Number.isSafeInteger(records) || records < 0) {
+      this.failure.violation('skip', `output anchor '${this.name}': skip() takes a count of rows (a whole number ≥ 0), not ${String(records)}`);
+    }
+    if (this.closed) this.failure.violation('skip', `output anchor '${this.name}': skip() after close()`);
+    if (!this.metadata) this.failure.violation('skip', `output anchor '${this.name}': skip() before open()`);
+    if (records > 0 && this.connections > 0) {
+      this.failure.violation('skip', `output anchor '${this.name}': skip() while ${this.connections} connection(s) read this anchor; write the rows instead`);
+    }
+    this.count(records);
   }
 
   flush(): Promise<void> {
@@ -118,7 +136,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
     if (this.closed) return;
     this.closed = true;
     await this.pending;
-    for (const connection of this.connections) connection.send({ t: 'close' });
+    for (const connection of this.outgoing) connection.send({ t: 'close' });
     if (this.metadata) {
       this.post({
         type: 'anchor-closed', anchor: this.name, records: this.records,
@@ -133,7 +151,16 @@ export class WorkerOutputAnchor implements OutputAnchor {
   }
 
   drop(connectionId: string): void {
-    this.connections.find((c) => c.id === connectionId)?.drop();
+    this.outgoing.find((c) => c.id === connectionId)?.drop();
+  }
+
+  private count(records: number): void {
+    this.records += records;
+    const now = Date.now();
+    if (now - this.lastRecordsEvent >= RECORDS_EVENT_INTERVAL_MS) {
+      this.lastRecordsEvent = now;
+      this.post({ type: 'anchor-records', anchor: this.name, records: this.records });
+    }
   }
 
   private toPacket(value: RecordPacket | RecordRow[], metadata: Metadata): ArrowRecordPacket {
@@ -162,7 +189,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
   }
 
   private async deliver(packet: ArrowRecordPacket): Promise<void> {
-    const live = this.connections.filter((c) => !c.dropped);
+    const live = this.outgoing.filter((c) => !c.dropped);
     if (live.length === 0 || this.failure.failed) return;
     for (const connection of live) await connection.waitForCredit();
     const targets = live.filter((c) => !c.dropped);

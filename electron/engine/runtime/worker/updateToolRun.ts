@@ -33,8 +33,18 @@ class UpdateOutputAnchor implements OutputAnchor {
     this.metadata = structuredClone(metadata);
   }
 
+  /** nothing receives packets in an update-only run */
+  readonly connections = 0;
+  readonly previewRowsWanted = 0;
+
   write(): Promise<void> {
     return Promise.resolve();
+  }
+
+  skip(records: number): void {
+    if (!Number.isSafeInteger(records) || records < 0) {
+      this.failure.violation('skip', `output anchor '${this.name}': skip() takes a count of rows (a whole number ≥ 0), not ${String(records)}`);
+    }
   }
 
   flush(): Promise<void> {

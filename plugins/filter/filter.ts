@@ -1,12 +1,14 @@
 /**
  * The Filter tool: rows where the condition is true go to True, the others (false or null) to
  * False. The condition is checked in update-only and compiled once per run; each packet is
- * evaluated column-wise and split, or passed on whole when every row goes the same way.
+ * evaluated column-wise and split, or passed on whole when every row goes the same way. A side
+ * no tool reads gets only the rows its preview shows; the others are counted (OutputAnchor.skip).
  */
 import type { InputConnection, Metadata, Plugin, Provider, RecordPacket } from '../../shared/sdk/index.js';
 import { tableOf } from '../common/transformColumns.js';
 import { ArrowRecordPacket } from '../common/ioPacket.js';
 import { takeTable } from '../common/ioArrowTake.js';
+import { writeRowsRead } from '../common/ioUnreadRows.js';
 import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';
 import { formatFormulaError } from '../formula-language/formulaError.js';
 import { packetBatch } from '../formula-language/packetColumns.js';
@@ -67,12 +69,14 @@ export default class Filter implements Plugin {
   }
 
   private async send(anchorName: 'True' | 'False', packet: RecordPacket, rows: Int32Array): Promise<void> {
-    if (rows.length === 0) return;
     const anchor = this.provider.getOutputAnchor(anchorName);
-    // the whole packet goes one way: hand it on as is (it is ours, and we are done with it)
-    if (rows.length === packet.length) return anchor.write(packet);
-    // the rows taken on the Arrow buffers (dictionary strings stay dictionary, nothing decoded)
-    await anchor.write(new ArrowRecordPacket(this.metadata!, takeTable(tableOf(packet), rows)));
+    // a side nothing reads gets only the rows its preview still shows; the rest are counted
+    await writeRowsRead(anchor, rows.length, (head) => {
+      // the whole packet goes one way: hand it on as is (it is ours, and we are done with it)
+      if (head === packet.length) return packet;
+      // the rows taken on the Arrow buffers (dictionary strings stay dictionary, nothing decoded)
+      return new ArrowRecordPacket(this.metadata!, takeTable(tableOf(packet), rows.subarray(0, head)));
+    });
   }
 
   onComplete(): void {

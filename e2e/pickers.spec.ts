@@ -49,3 +49,23 @@ test('the minimap folds away and comes back', async ({ app, sampleWorkflow }) =>
   await app.canvas.region.getByRole('button', { name: 'Show minimap' }).click();
   await expect(minimap).toBeVisible();
 });
+
+test('a tool added by double-click is in view and clear of the minimap', async ({ app }) => {
+  await app.open();
+  const names = ['Number Rows', 'Record ID', 'Filter', 'Sort', 'Browse', 'Select', 'Unique', 'Sample', 'Union'];
+  for (const [index, name] of names.entries()) {
+    await app.palette.addByDoubleClick(name);
+    const added = app.canvas.tool(`t${index + 1}`);
+    await expect(added).toBeVisible();
+    await app.page.waitForTimeout(350); // the pan to the new tool
+    const canvas = (await app.canvas.region.boundingBox())!;
+    const box = (await added.boundingBox())!;
+    expect(box.y + box.height, `${name} below the canvas`).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(box.y, `${name} above the canvas`).toBeGreaterThanOrEqual(canvas.y);
+    const minimap = await app.canvas.region.locator('.react-flow__minimap').boundingBox();
+    if (minimap) {
+      const overlaps = box.x < minimap.x + minimap.width && box.x + box.width > minimap.x && box.y < minimap.y + minimap.height && box.y + box.height > minimap.y;
+      expect(overlaps, `${name} under the minimap`).toBe(false);
+    }
+  }
+});

@@ -3,13 +3,13 @@ import type { ToolDescriptor } from '../../shared/manifest.js';
 import type { Position } from '../../shared/workflow.js';
 import { selectionStore } from '../store/selectionStore.js';
 import { workflowStore } from '../store/workflowStore.js';
-import { viewCenter } from './documentCommands.js';
+import { revealTool, viewCenter } from './documentCommands.js';
 
 export const TOOL_DRAG_TYPE = 'application/x-weft-tool';
 const GRID = 16;
 /** about the size of a tool node, to keep added tools apart */
-const NODE_WIDTH = 200;
-const NODE_HEIGHT = 112;
+const NODE_WIDTH = 192;
+const NODE_HEIGHT = 136;
 
 function snap(position: Position): Position {
   return { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID };
@@ -30,5 +30,8 @@ export function addToolAtViewCenter(descriptor: ToolDescriptor): string {
   for (let step = 0; step < 40 && overlaps(position); step += 1) {
     position = step % 8 === 7 ? { x: position.x + NODE_WIDTH + 3 * GRID, y: center.y - NODE_HEIGHT / 2 } : { x: position.x, y: position.y + NODE_HEIGHT };
   }
-  return addToolAt(descriptor, position);
+  const id = addToolAt(descriptor, position);
+  // once React Flow has drawn and measured it
+  window.setTimeout(() => revealTool(id), 60);
+  return id;
 }

@@ -47,3 +47,30 @@ export function zoomCanvas(direction: 'in' | 'out' | 'reset'): void {
 export function autoLayoutCanvas(): void {
   layoutHandler?.();
 }
+
+/**
+ * Pans (keeping the zoom) so a tool is in view and not under the minimap or the zoom controls:
+ * a tool added by double-click beside others could land out of sight.
+ */
+export function revealTool(toolId: string): void {
+  const element = document.querySelector('.react-flow');
+  const node = instance?.getNode(toolId);
+  if (!instance || !element || !node) return;
+  const box = element.getBoundingClientRect();
+  const width = node.measured?.width ?? 176;
+  const height = node.measured?.height ?? 100;
+  const topLeft = instance.flowToScreenPosition(node.position);
+  const bottomRight = instance.flowToScreenPosition({ x: node.position.x + width, y: node.position.y + height });
+  const margin = 16;
+  const bottomReserve = (settingsStore.getState().minimap ? MINIMAP_SIZE.height : 32) + 2 * margin;
+  const inside = topLeft.x >= box.left + margin && topLeft.y >= box.top + margin
+    && bottomRight.x <= box.right - margin && bottomRight.y <= box.bottom - bottomReserve;
+  if (inside) return;
+  const { zoom } = instance.getViewport();
+  // the node's centre goes to the centre of the free area (above the bottom corners)
+  const free = { x: box.left + box.width / 2, y: box.top + (box.height - bottomReserve + margin) / 2 };
+  const centre = instance.screenToFlowPosition(free);
+  const target = { x: node.position.x + width / 2, y: node.position.y + height / 2 };
+  const current = instance.getViewport();
+  void instance.setViewport({ x: current.x + (centre.x - target.x) * zoom, y: current.y + (centre.y - target.y) * zoom, zoom }, { duration: 200 });
+}

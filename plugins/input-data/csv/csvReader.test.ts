@@ -57,6 +57,25 @@ describe('CSV reader', () => {
     expect(whole.rows[299]).toEqual({ a: 299, b: 'q "299"\nx', c: 74.75 });
   });
 
+  it('reads rows longer than a chunk, and other encodings across chunk boundaries', async () => {
+    const long = 'x'.repeat(5000);
+    const lines = ['a,b'];
+    for (let i = 0; i < 40; i++) lines.push(i % 9 === 0 ? `${i},"${long}${i}"` : `${i},café ${i} π`);
+    const text = lines.join('\n') + '\n';
+    const utf8 = file('long.csv', text);
+    const whole = await readAll(options(utf8));
+    expect(whole.rows).toHaveLength(40);
+    expect(whole.rows[27]).toEqual({ a: 27, b: `${long}27` });
+    for (const chunkBytes of [5, 64, 4096]) {
+      expect((await readAll(options(utf8, { chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
+      const u16 = file('long16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      expect((await readAll(options(u16, { encoding: 'utf16le', chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
+      const l1 = file('long1.csv', Buffer.from(text.replace(/π/g, 'p'), 'latin1'));
+      expect((await readAll(options(l1, { encoding: 'latin1', chunkBytes, batchRows: 7 }))).rows)
+        .toEqual(whole.rows.map((r) => ({ ...r, b: String(r.b).replace(/π/g, 'p') })));
+    }
+  });
+
   it('empty file and header-only file give no rows', async () => {
     const empty = await readAll(options(file('empty.csv', '')));
     expect(empty.schema.fields).toEqual([]);

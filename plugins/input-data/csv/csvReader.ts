@@ -255,29 +255,50 @@ async function* readSerial(
     // the parallel reader hands over at a byte offset of the file, which is UTF-8 then
     let bytesRead = options.encoding === 'utf8' ? at.offset : 0;
     let toSkip = options.encoding === 'utf8' ? 0 : at.offset;
-    let carry: Uint8Array = new Uint8Array(0);
+    // One buffer for the whole file: the unparsed tail of a chunk (a row cut by its end) moves to
+    // the front and the next read goes after it. Allocating a chunk per read made the external
+    // memory churn that set off most of the parse thread's garbage collections.
+    let buf = Buffer.allocUnsafe(chunkBytes);
+    const raw = options.encoding === 'utf8' ? null : Buffer.allocUnsafe(chunkBytes);
+    let len = 0;
+    let pos = 0;
     let eof = false;
+    const room = (bytes: number) => {
+      if (len + bytes <= buf.length) return;
+      let grown = buf.length * 2;
+      while (grown < len + bytes) grown *= 2;
+      const bigger = Buffer.allocUnsafe(grown);
+      bigger.set(buf.subarray(0, len));
+      buf = bigger;
+    };
     while (!eof) {
-      const raw = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead: n } = await fh.read(raw, 0, chunkBytes, bytesRead);
-      bytesRead += n;
-      eof = n === 0 || bytesRead >= size;
-      let fresh = transcoder.push(raw.subarray(0, n), eof);
-      if (toSkip > 0) {
-        const skip = Math.min(toSkip, fresh.length);
-        fresh = fresh.subarray(skip);
-        toSkip -= skip;
+      if (pos > 0) {
+        buf.copyWithin(0, pos, len);
+        len -= pos;
+        pos = 0;
       }
-      let data: Uint8Array;
-      if (carry.length === 0) data = fresh;
-      else {
-        data = Buffer.allocUnsafe(carry.length + fresh.length);
-        data.set(carry, 0);
-        data.set(fresh, carry.length);
+      if (raw === null) {
+        room(Math.max(1, Math.min(chunkBytes >> 1, size - bytesRead)));
+        const { bytesRead: n } = await fh.read(buf, len, buf.length - len, bytesRead);
+        bytesRead += n;
+        len += n;
+        eof = n === 0 || bytesRead >= size;
+      } else {
+        const { bytesRead: n } = await fh.read(raw, 0, chunkBytes, bytesRead);
+        bytesRead += n;
+        eof = n === 0 || bytesRead >= size;
+        let fresh = transcoder.push(raw.subarray(0, n), eof);
+        if (toSkip > 0) {
+          const skip = Math.min(toSkip, fresh.length);
+          fresh = fresh.subarray(skip);
+          toSkip -= skip;
+        }
+        room(fresh.length);
+        buf.set(fresh, len);
+        len += fresh.length;
       }
-      let pos = 0;
       for (;;) {
-        pos = parser.parse(data, pos, data.length, eof);
+        pos = parser.parse(buf, pos, len, eof);
         if (parser.full) {
           update();
           yield parser.finishBatch();
@@ -285,9 +306,7 @@ async function* readSerial(
         }
         break;
       }
-      // The unparsed tail is copied so the chunk buffer it came from can be dropped.
-      carry = data.length - pos > 0 ? Uint8Array.prototype.slice.call(data, pos) : new Uint8Array(0);
-      if (eof && carry.length > 0) throw new CsvFormatError(options.file, parser.line, 1, 'the last row could not be read');
+      if (eof && len - pos > 0) throw new CsvFormatError(options.file, parser.line, 1, 'the last row could not be read');
       progress?.({ bytesRead, size });
     }
     update();

@@ -11,6 +11,7 @@ import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } f
 import {
   datetimeEnd, isDateField, isDecimalField, isNaNLiteral, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
 } from './csvFields.js';
+import { fastBool, fastDate, fastDatetime, fastDictionary, fastDouble, fastInt, fastInt64 } from './csvFastFields.js';
 
 export interface CsvDialect {
   /** the delimiter byte, e.g. 44 for `,` */
@@ -147,6 +148,7 @@ export class CsvBatchParser {
       }
       let c = 0;
       let cut = false;
+      const issuesBefore = this.issueCount;
       for (;;) {
         let fs = pos;
         let fe: number;
@@ -187,19 +189,28 @@ export class CsvBatchParser {
             fe = len;
           }
         } else {
-          while (pos < end) {
-            b = buf[pos];
-            if (b === delim || b === 10 || b === 13) break;
-            pos++;
+          // the common case in one pass: convert while finding the field's end
+          const stop = c < ncols ? this.storeFast(c, buf, pos, end) : -1;
+          if (stop >= 0) {
+            pos = stop;
+            fe = -1;
+          } else {
+            while (pos < end) {
+              b = buf[pos];
+              if (b === delim || b === 10 || b === 13) break;
+              pos++;
+            }
+            if (pos >= end && !eof) { cut = true; break; }
+            fe = pos;
           }
-          if (pos >= end && !eof) { cut = true; break; }
-          fe = pos;
         }
-        if (c >= ncols) {
-          throw new CsvFormatError(this.file, rowLine, c + 1, `too many fields: the header has ${ncols}`);
+        if (fe >= 0) {
+          if (c >= ncols) {
+            throw new CsvFormatError(this.file, rowLine, c + 1, `too many fields: the header has ${ncols}`);
+          }
+          if (fe === fs && !quoted) this.setNull(c);
+          else this.store(c, src, fs, fe, rowLine);
         }
-        if (fe === fs && !quoted) this.setNull(c);
-        else this.store(c, src, fs, fe, rowLine);
         c++;
         if (pos >= end) break; // end of file ends the row
         b = buf[pos];
@@ -213,7 +224,10 @@ export class CsvBatchParser {
         break;
       }
       if (cut) {
+        // the row is parsed again with the next bytes: forget what it reported so far
         this.line = rowLine;
+        this.issueCount = issuesBefore;
+        if (this.issues.length > issuesBefore) this.issues.length = issuesBefore;
         return rowStart;
       }
       if (c < ncols) {
@@ -223,6 +237,21 @@ export class CsvBatchParser {
       this.rows++;
     }
     return pos;
+  }
+
+  /** an unquoted field read and stored in one pass (csvFastFields.ts); -1 when it needs the general path */
+  private storeFast(c: number, buf: Uint8Array, s: number, end: number): number {
+    const row = this.rows;
+    switch (this.kinds[c]) {
+      case K_INT: return fastInt(this.builders[c] as NumberColumn, row, buf, s, end, this.delim);
+      case K_FLOAT: return fastDouble(this.builders[c] as NumberColumn, row, buf, s, end, this.delim);
+      case K_INT64: return fastInt64(this.builders[c] as Int64Column, row, buf, s, end, this.delim);
+      case K_BOOL: return fastBool(this.builders[c] as BoolColumn, row, buf, s, end, this.delim);
+      case K_DICT: return fastDictionary(this.builders[c] as DictionaryColumn, row, buf, s, end, this.delim);
+      case K_DATETIME: return fastDatetime(this.builders[c] as TextColumn, row, buf, s, end, this.delim);
+      case K_DATE: return fastDate(this.builders[c] as TextColumn, row, buf, s, end, this.delim);
+      default: return -1;
+    }
   }
 
   private unescape(buf: Uint8Array, start: number, end: number, quote: number): number {

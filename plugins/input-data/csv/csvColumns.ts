@@ -173,6 +173,11 @@ export class DictionaryColumn {
   set(row: number, buf: Uint8Array, start: number, end: number): void {
     let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    this.setHashed(row, h, buf, start, end);
+  }
+
+  /** `set` with the bytes' FNV-1a hash already computed (the parser hashes while it scans) */
+  setHashed(row: number, h: number, buf: Uint8Array, start: number, end: number): void {
     const table = this.table;
     let slot = h & this.mask;
     for (;;) {

@@ -5,6 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { GroupIndex } from '../common/transformGroupKeys.js';
+import { seededRandom } from '../common/seededRandom.js';
 
 export type SampleMode = 'first' | 'last' | 'skip' | 'everyNth' | 'randomPercent';
 
@@ -27,16 +28,6 @@ export function readSampleConfig(raw: Record<string, unknown>): SampleConfig {
   };
 }
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** picks rows of each packet for the streaming modes (all but `last`) */
 export class StreamSampler {

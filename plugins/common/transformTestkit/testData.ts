@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Field, RecordValue } from '../../../shared/sdk/index.js';
+import { seededRandom } from '../seededRandom.js';
 
 export interface TestData {
   fields: Field[];
@@ -20,16 +21,6 @@ export function writeDataFile(data: TestData, dir = fs.mkdtempSync(path.join(os.
   return file;
 }
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['alpha', 'Beta', 'gamma', 'Ärger', 'zeta', 'éclair', '東京', '😀 smile', 'a,b "quoted"', '', 'Zulu', 'ｆｕｌｌ'];
 

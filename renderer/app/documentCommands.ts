@@ -63,14 +63,12 @@ export function revealTool(toolId: string): void {
   const bottomRight = instance.flowToScreenPosition({ x: node.position.x + width, y: node.position.y + height });
   const margin = 16;
   const bottomReserve = (settingsStore.getState().minimap ? MINIMAP_SIZE.height : 32) + 2 * margin;
-  const inside = topLeft.x >= box.left + margin && topLeft.y >= box.top + margin
-    && bottomRight.x <= box.right - margin && bottomRight.y <= box.bottom - bottomReserve;
-  if (inside) return;
-  const { zoom } = instance.getViewport();
-  // the node's centre goes to the centre of the free area (above the bottom corners)
-  const free = { x: box.left + box.width / 2, y: box.top + (box.height - bottomReserve + margin) / 2 };
-  const centre = instance.screenToFlowPosition(free);
-  const target = { x: node.position.x + width / 2, y: node.position.y + height / 2 };
+  const limits = { left: box.left + margin, top: box.top + margin, right: box.right - margin, bottom: box.bottom - bottomReserve };
+  // the smallest pan that brings the tool inside, so the tools around it move as little as possible
+  const shift = (low: number, high: number, min: number, max: number) => (low < min ? min - low : high > max ? Math.max(max - high, min - low) : 0);
+  const dx = shift(topLeft.x, bottomRight.x, limits.left, limits.right);
+  const dy = shift(topLeft.y, bottomRight.y, limits.top, limits.bottom);
+  if (dx === 0 && dy === 0) return;
   const current = instance.getViewport();
-  void instance.setViewport({ x: current.x + (centre.x - target.x) * zoom, y: current.y + (centre.y - target.y) * zoom, zoom }, { duration: 200 });
+  void instance.setViewport({ x: current.x + dx, y: current.y + dy, zoom: current.zoom }, { duration: 200 });
 }

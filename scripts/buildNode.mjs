@@ -92,7 +92,7 @@ async function writeArrowBundle() {
   const target = path.join(dist, 'node_modules', 'apache-arrow');
   const manifest = path.join(target, 'package.json');
   const pkg = { name: 'apache-arrow', version, type: 'module', exports: { '.': './arrow.mjs' }, description: 'bundled from node_modules/apache-arrow by scripts/buildNode.mjs' };
-  if (fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8') === JSON.stringify(pkg)) return;
+  if (fs.existsSync(path.join(target, 'arrow.mjs')) && fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8') === JSON.stringify(pkg)) return;
   await build({
     entryPoints: [path.join(source, 'Arrow.node.mjs')], bundle: true, minify: true, format: 'esm', platform: 'node',
     target: 'node20', outfile: path.join(target, 'arrow.mjs'), logLevel: 'error',

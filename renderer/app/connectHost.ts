@@ -5,6 +5,7 @@
 import type { MenuCommand } from '../../shared/apiBridge.js';
 import { getHostShell, getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
+import { staleToolIds } from '../model/staleTools.js';
 import { TYPING_DEBOUNCE_MS, UpdateOnlyScheduler } from '../model/updateOnlyScheduler.js';
 import { runStore } from '../store/runStore.js';
 import { prefersDark, settingsStore, type PanelSizes } from '../store/settingsStore.js';
@@ -59,7 +60,10 @@ export function connectHost(): () => void {
     }
     shell.setDocumentState({ path: state.path, dirty: state.dirty });
     if (state.lastEditKind === 'cosmetic') return;
-    if (state.lastEditKind !== 'replace') runStore.getState().markEdited();
+    if (state.lastEditKind !== 'replace') {
+      runStore.getState().markEdited();
+      runStore.getState().invalidateTools(staleToolIds(previous.workflow, state.workflow));
+    }
     requestUpdate(scheduler, state.lastEditKind === 'config' ? TYPING_DEBOUNCE_MS : 0);
   });
   const offMenu = shell.onMenuCommand((command: MenuCommand) => runMenuCommand(command));

@@ -13,8 +13,9 @@ export interface ToolStatusView {
   problem: string | undefined;
 }
 
-function fullRunIsCurrent(state: RunStore): boolean {
-  return state.activeRunId !== null || (state.lastFullRunId !== null && !state.editedSinceRun);
+/** The latest full run speaks for a tool until an edit makes its results stale (runStore.invalidateTools). */
+function fullRunIsCurrent(state: RunStore, toolId: string): boolean {
+  return state.toolStatus[toolId] !== undefined;
 }
 
 export function useToolStatus(tool: ToolNode): ToolStatusView {
@@ -28,15 +29,15 @@ export function useToolStatus(tool: ToolNode): ToolStatusView {
       return true;
     }
   }, [descriptor, tool.config]);
-  const fullRunStatus = useRunStore((state) => (fullRunIsCurrent(state) ? state.toolStatus[tool.id] : undefined));
+  const fullRunStatus = useRunStore((state) => state.toolStatus[tool.id]);
   const updateStatus = useRunStore((state) => state.updateStatus[tool.id]);
   const progress = useRunStore((state) => state.progress[tool.id]);
   const problem = useRunStore((state) => {
-    const messages = fullRunIsCurrent(state) ? state.runMessages : state.updateMessages;
+    const messages = fullRunIsCurrent(state, tool.id) ? state.runMessages : state.updateMessages;
     const own = messages.filter((message) => message.toolId === tool.id);
     return (own.find((message) => message.level === 'error') ?? own.find((message) => message.level === 'warn'))?.text;
   });
-  const hasWarning = useRunStore((state) => (fullRunIsCurrent(state) ? state.runMessages : state.updateMessages)
+  const hasWarning = useRunStore((state) => (fullRunIsCurrent(state, tool.id) ? state.runMessages : state.updateMessages)
     .some((message) => message.toolId === tool.id && message.level === 'warn'));
   const status = displayStatus({ pluginInstalled: !catalogLoaded || descriptor !== undefined, configValid, fullRunStatus, updateStatus, hasWarning });
   return {

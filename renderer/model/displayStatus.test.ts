@@ -18,4 +18,9 @@ describe('displayStatus', () => {
     expect(status({ updateStatus: 'ok' })).toBe('ok');
     expect(status({})).toBe('pending');
   });
+
+  it('a tool update-only skipped (downstream of a failing tool) is not run, never cancelled', () => {
+    expect(status({ updateStatus: 'cancelled' })).toBe('pending');
+    expect(status({ updateStatus: 'cancelled', configValid: false })).toBe('not-configured');
+  });
 });

@@ -9,7 +9,7 @@ export type DisplayStatus = 'missing-plugin' | 'not-configured' | 'pending' | 'r
 export interface StatusInputs {
   pluginInstalled: boolean;
   configValid: boolean;
-  /** status in the latest full run, when it is still current (running, or no edit since) */
+  /** status in the latest full run, unless an edit made the tool's results stale since */
   fullRunStatus: ToolStatus | undefined;
   updateStatus: RunStatus | undefined;
   hasWarning: boolean;
@@ -30,7 +30,7 @@ export function displayStatus(inputs: StatusInputs): DisplayStatus {
   switch (inputs.updateStatus) {
     case 'error': return 'error';
     case 'ok': return okOrWarning;
-    case 'cancelled': return 'cancelled';
+    // update-only skips the tools downstream of a failing one: they did not run, nobody cancelled them
     default: return 'pending';
   }
 }

@@ -58,4 +58,61 @@ describe('run store', () => {
     apply({ type: 'run-started', runId: 'r2', mode: 'full', toolIds: ['t1'] });
     expect(store.getState()).toMatchObject({ anchors: {}, runMessages: [], results: {}, editedSinceRun: false, activeRunId: 'r2' });
   });
+
+  it('an edit drops the full run results of the stale tools only, and the run\'s later news about them', () => {
+    const store = createRunStore();
+    const apply = store.getState().applyRunEvent;
+    apply({ type: 'run-started', runId: 'r1', mode: 'full', toolIds: ['t1', 't2', 't3'] });
+    for (const [tool, records] of [['t1', 10], ['t2', 4], ['t3', 4]] as const) {
+      apply({ type: 'tool-status', runId: 'r1', toolId: tool, status: 'ok' });
+      apply({ type: 'anchor-records', runId: 'r1', toolId: tool, anchor: 'Output', records });
+      apply({ type: 'anchor-preview', runId: 'r1', toolId: tool, anchor: 'Output', rows: [{ a: records }], truncated: false });
+      apply({ type: 'tool-message', runId: 'r1', toolId: tool, level: 'info', text: `${tool} done` });
+    }
+    apply({ type: 'result-stored', runId: 'r1', toolId: 't3', path: '/runs/r1/t3/browse-t3.arrow' });
+    // a tool id that is a prefix of another must not take the other's anchors with it
+    apply({ type: 'anchor-records', runId: 'r1', toolId: 't2x', anchor: 'Output', records: 7 });
+
+    store.getState().invalidateTools(['t2', 't3']);
+    let state = store.getState();
+    expect(state.toolStatus).toEqual({ t1: 'ok' });
+    expect(Object.keys(state.anchors).sort()).toEqual([anchorKey({ tool: 't1', anchor: 'Output' }), anchorKey({ tool: 't2x', anchor: 'Output' })]);
+    expect(state.results).toEqual({});
+    expect(state.runMessages.map((message) => message.text)).toEqual(['t1 done']);
+
+    // a run still going: what it says about stale tools is stale too
+    apply({ type: 'anchor-records', runId: 'r1', toolId: 't2', anchor: 'Output', records: 99 });
+    apply({ type: 'tool-status', runId: 'r1', toolId: 't3', status: 'cancelled' });
+    apply({ type: 'run-finished', runId: 'r1', mode: 'full', status: 'ok', durationMs: 3 });
+    state = store.getState();
+    expect(state.anchors[anchorKey({ tool: 't2', anchor: 'Output' })]).toBeUndefined();
+    expect(state.toolStatus.t3).toBeUndefined();
+    expect(state.lastFullRunStatus).toBe('ok');
+
+    // the next full run speaks for every tool again
+    apply({ type: 'run-started', runId: 'r2', mode: 'full', toolIds: ['t1', 't2', 't3'] });
+    apply({ type: 'anchor-records', runId: 'r2', toolId: 't2', anchor: 'Output', records: 5 });
+    expect(store.getState().anchors[anchorKey({ tool: 't2', anchor: 'Output' })]?.records).toBe(5);
+  });
+
+  it('a superseded update-only run\'s events and summary never replace the newer run\'s state', () => {
+    const store = createRunStore();
+    const apply = store.getState().applyRunEvent;
+    const summary = (runId: string, status: 'ok' | 'cancelled') => ({
+      runId, mode: 'update' as const, status, durationMs: 1,
+      tools: { t1: { status: 'ok' as const, messages: [], outputs: { Output: { metadata: fields(runId) } }, results: [] }, t2: { status, messages: [], outputs: {}, results: [] } },
+    });
+    apply({ type: 'run-started', runId: 'u1', mode: 'update', toolIds: ['t1', 't2'] });
+    apply({ type: 'run-started', runId: 'u2', mode: 'update', toolIds: ['t1', 't2'] });
+    store.getState().applyUpdateSummary(summary('u2', 'ok'));
+    // the aborted u1 reports last: its tools were cancelled because u2 replaced it
+    apply({ type: 'tool-status', runId: 'u1', toolId: 't2', status: 'cancelled' });
+    apply({ type: 'anchor-opened', runId: 'u1', toolId: 't1', anchor: 'Output', metadata: fields('u1') });
+    store.getState().applyUpdateSummary(summary('u1', 'cancelled'));
+    apply({ type: 'run-started', runId: 'u1', mode: 'update', toolIds: ['t1', 't2'] });
+    const state = store.getState();
+    expect(state.updateRunId).toBe('u2');
+    expect(state.updateStatus).toEqual({ t1: 'ok', t2: 'ok' });
+    expect(metadataOf(state, 't1', 'Output')).toEqual(fields('u2'));
+  });
 });

@@ -1,6 +1,9 @@
 /**
  * What runs report: statuses, progress, messages, and per anchor its metadata, record count and
- * preview. Fed by `onRunEvent` and by update-only summaries; events of superseded runs are ignored.
+ * preview. Fed by `onRunEvent` and by update-only summaries; events and summaries of superseded
+ * update-only runs are ignored. An edit makes the full run's results of the edited tool and its
+ * downstream stale (`invalidateTools`): they are dropped, and those tools show their update-only
+ * status until the next full run.
  */
 import { createStore, useStore } from 'zustand';
 import type { Metadata } from '../../shared/metadata.js';
@@ -42,6 +45,10 @@ export interface RunState {
   results: Record<string, string[]>;
   /** true once the workflow changed after the latest full run started */
   editedSinceRun: boolean;
+  /** tools whose full-run results an edit made stale since the latest full run started */
+  staleTools: Record<string, true>;
+  /** update-only runs a newer one replaced (newest last): their events and summaries are ignored */
+  supersededUpdateRuns: string[];
   hostError: string | null;
   /** true from pressing Run until the host answers (before run-started arrives) */
   runRequested: boolean;
@@ -51,6 +58,8 @@ export interface RunActions {
   applyRunEvent(event: RunEvent): void;
   applyUpdateSummary(summary: RunSummary): void;
   markEdited(): void;
+  /** drops the full run's statuses, counts, previews, messages and results of these tools */
+  invalidateTools(toolIds: Iterable<string>): void;
   resetRunState(): void;
   setHostError(message: string | null): void;
   setRunRequested(requested: boolean): void;
@@ -61,8 +70,12 @@ export type RunStore = RunState & RunActions;
 const initialState: RunState = {
   activeRunId: null, lastFullRunId: null, lastFullRunStatus: null, updateRunId: null,
   toolStatus: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
-  runMessages: [], updateMessages: [], results: {}, editedSinceRun: false, hostError: null, runRequested: false,
+  runMessages: [], updateMessages: [], results: {}, editedSinceRun: false, staleTools: {}, supersededUpdateRuns: [],
+  hostError: null, runRequested: false,
 };
+
+/** enough to cover the runs still in flight; older ids never come back */
+const SUPERSEDED_KEPT = 64;
 
 let nextMessageId = 1;
 
@@ -77,17 +90,23 @@ export function createRunStore() {
     applyRunEvent: (event) => {
       const state = get();
       if (event.type === 'run-started') {
-        if (event.mode === 'update') set({ updateRunId: event.runId });
-        else set({
+        if (event.mode === 'update') {
+          if (state.supersededUpdateRuns.includes(event.runId)) return;
+          const superseded = state.updateRunId !== null && state.updateRunId !== event.runId
+            ? [...state.supersededUpdateRuns, state.updateRunId].slice(-SUPERSEDED_KEPT) : state.supersededUpdateRuns;
+          set({ updateRunId: event.runId, supersededUpdateRuns: superseded });
+        } else set({
           activeRunId: event.runId, lastFullRunId: event.runId, lastFullRunStatus: null, editedSinceRun: false,
           toolStatus: Object.fromEntries(event.toolIds.map((id) => [id, 'pending' as ToolStatus])),
-          progress: {}, anchors: {}, runMessages: [], results: {},
+          progress: {}, anchors: {}, runMessages: [], results: {}, staleTools: {},
         });
         return;
       }
       const isFull = event.runId === state.lastFullRunId;
-      const isUpdate = event.runId === state.updateRunId;
+      const isUpdate = !isFull && event.runId === state.updateRunId;
       if (!isFull && !isUpdate) return;
+      // an edit during the run made this tool's results stale: the run's later news about it is too
+      if (isFull && event.type !== 'run-finished' && state.staleTools[event.toolId]) return;
       switch (event.type) {
         case 'anchor-opened': {
           const key = anchorKey({ tool: event.toolId, anchor: event.anchor });
@@ -123,6 +142,7 @@ export function createRunStore() {
     },
 
     applyUpdateSummary: (summary) => {
+      if (get().supersededUpdateRuns.includes(summary.runId)) return;
       const updateStatus: Record<string, RunStatus> = {};
       const updateMetadata: Record<string, Metadata> = {};
       const updateMessages: RunMessage[] = [];
@@ -139,6 +159,23 @@ export function createRunStore() {
     },
 
     markEdited: () => { if (!get().editedSinceRun) set({ editedSinceRun: true }); },
+
+    invalidateTools: (toolIds) => {
+      const stale = new Set(toolIds);
+      if (stale.size === 0) return;
+      const state = get();
+      const keep = <T>(record: Record<string, T>): Record<string, T> =>
+        Object.fromEntries(Object.entries(record).filter(([toolId]) => !stale.has(toolId)));
+      const anchorPrefixes = [...stale].map((toolId) => anchorKey({ tool: toolId, anchor: '' }));
+      set({
+        toolStatus: keep(state.toolStatus),
+        progress: keep(state.progress),
+        results: keep(state.results),
+        anchors: Object.fromEntries(Object.entries(state.anchors).filter(([key]) => !anchorPrefixes.some((prefix) => key.startsWith(prefix)))),
+        runMessages: state.runMessages.filter((message) => !stale.has(message.toolId)),
+        staleTools: { ...state.staleTools, ...Object.fromEntries([...stale].map((toolId) => [toolId, true as const])) },
+      });
+    },
     resetRunState: () => set({ ...initialState }),
     setHostError: (message) => set({ hostError: message }),
     setRunRequested: (requested) => set({ runRequested: requested }),

@@ -1,23 +1,23 @@
 import { useMemo, useState } from 'react';
 import type { MessageLevel } from '../../../shared/runEvents.js';
 import { selectionStore } from '../../store/selectionStore.js';
-import { useRunStore, type RunMessage } from '../../store/runStore.js';
+import { useRunStore } from '../../store/runStore.js';
 
 type LevelFilter = 'all' | MessageLevel;
 const LEVEL_LABEL: Record<MessageLevel, string> = { info: 'Info', warn: 'Warning', error: 'Error' };
-const EMPTY: RunMessage[] = [];
 
 /** Messages of the latest run and of the latest update-only pass; a click selects the tool. */
 export function MessagesPanel() {
   const runMessages = useRunStore((state) => state.runMessages);
   const updateMessages = useRunStore((state) => state.updateMessages);
-  const hasRun = useRunStore((state) => state.lastFullRunId !== null && !state.editedSinceRun);
+  /** tools the latest full run still speaks for (an edit since drops the tool and its downstream) */
+  const ranTools = useRunStore((state) => state.toolStatus);
   const hostError = useRunStore((state) => state.hostError);
   const [filter, setFilter] = useState<LevelFilter>('all');
   const messages = useMemo(() => {
-    const all = [...(hasRun ? runMessages : EMPTY), ...updateMessages.filter((m) => !hasRun || m.level !== 'info')];
+    const all = [...runMessages, ...updateMessages.filter((m) => ranTools[m.toolId] === undefined || m.level !== 'info')];
     return filter === 'all' ? all : all.filter((message) => message.level === filter);
-  }, [runMessages, updateMessages, hasRun, filter]);
+  }, [runMessages, updateMessages, ranTools, filter]);
   return (
     <section className="panel messages-panel" role="region" aria-label="Messages">
       <div className="messages-toolbar">

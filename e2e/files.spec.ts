@@ -31,3 +31,33 @@ test('save, close and reopen a workflow', async ({ app, workDir, page, context }
   await reopened.canvas.select(reopened.canvas.toolsOf('weft/record-id'));
   await expect(reopened.config.field('Field name')).toHaveValue('Row');
 });
+
+test("Output Data's Browse… names a new file to write, and the run writes it", async ({ app, workDir }) => {
+  const workflowFile = path.join(workDir, 'write-numbers.weft.json');
+  fs.writeFileSync(workflowFile, JSON.stringify({
+    format: 'weft-workflow', version: 1,
+    tools: [
+      { id: 't1', plugin: 'e2e-tools/number-rows', config: { count: 12 }, position: { x: 0, y: 0 } },
+      { id: 't2', plugin: 'weft/output-data', config: { path: 'old.csv', format: 'csv', ifExists: 'overwrite' }, position: { x: 280, y: 0 } },
+    ],
+    connections: [{ from: { tool: 't1', anchor: 'Output' }, to: { tool: 't2', anchor: 'Input' } }],
+  }));
+  await app.open(workflowFile);
+  await app.canvas.select(app.canvas.tool('t2'));
+  await app.config.region.getByRole('button', { name: 'Browse…' }).click();
+
+  // a save dialog: it starts in the workflow's folder with the current name, and takes a new one
+  const dialog = app.dialog();
+  await expect(dialog.getByRole('heading', { name: 'Save to file' })).toBeVisible();
+  await expect(dialog.getByLabel('Path')).toHaveValue(path.join(workDir, 'old.csv'));
+  const target = path.join(workDir, 'brand-new.csv');
+  expect(fs.existsSync(target)).toBe(false);
+  await app.choosePath(target, 'Choose');
+  await expect(app.config.field('File')).toHaveValue(/brand-new\.csv$/);
+
+  await app.runButton().click();
+  await expect(app.canvas.countOn('t1', 'Output', 't2', 'Input')).toHaveAttribute('data-records', '12');
+  await expect.poll(() => fs.existsSync(target)).toBe(true);
+  expect(fs.readFileSync(target, 'utf8').trim().split('\n')).toHaveLength(13);
+  expect(fs.existsSync(path.join(workDir, 'old.csv'))).toBe(false);
+});

@@ -77,8 +77,11 @@ export type MenuCommand =
 export type MenuCommandName = MenuCommand['command'];
 
 export interface PathRequest {
-  /** `file`: any existing file (a tool's config path), no workflow filter */
-  kind: 'open-workflow' | 'save-workflow' | 'folder' | 'file';
+  /**
+   * `file`: any existing file (a tool's config path), no workflow filter; `save-file`: a file to
+   * write, which may not exist yet (a native save dialog; e.g. Output Data's path)
+   */
+  kind: 'open-workflow' | 'save-workflow' | 'folder' | 'file' | 'save-file';
   title?: string;
   defaultPath?: string;
 }

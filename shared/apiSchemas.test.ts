@@ -72,6 +72,7 @@ describe('command argument schemas', () => {
   it('check the desktop-shell commands', () => {
     expect(shell.check('pickPath', [{ kind: 'folder', title: 'Install plugin' }])).toBeNull();
     expect(shell.check('pickPath', [{ kind: 'file', title: 'Choose a file', defaultPath: '/data/a.csv' }])).toBeNull();
+    expect(shell.check('pickPath', [{ kind: 'save-file', title: 'Save to', defaultPath: '/data/new.csv' }])).toBeNull();
     expect(shell.check('pickPath', [{ kind: 'anything' }])?.message).toContain('must be equal to one of the allowed values');
     expect(shell.check('setDocumentState', [{ path: null, dirty: true }])).toBeNull();
     expect(shell.check('setDocumentState', [{ path: null }])?.message).toContain("must have required property 'dirty'");

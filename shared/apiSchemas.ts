@@ -79,7 +79,7 @@ const pathRequest: Schema = {
   required: ['kind'],
   additionalProperties: false,
   properties: {
-    kind: { enum: ['open-workflow', 'save-workflow', 'folder', 'file'] },
+    kind: { enum: ['open-workflow', 'save-workflow', 'folder', 'file', 'save-file'] },
     title: { type: 'string', maxLength: MAX_ID },
     defaultPath: path,
   },

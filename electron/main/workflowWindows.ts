@@ -66,10 +66,12 @@ export class WorkflowWindows {
 
   async pickPath(window: BrowserWindow | undefined, request: PathRequest): Promise<string | null> {
     const base = { title: request.title, defaultPath: request.defaultPath };
-    if (request.kind === 'save-workflow') {
+    if (request.kind === 'save-workflow' || request.kind === 'save-file') {
+      // a tool's output file may not exist yet: only a save dialog lets the user name a new one
+      const filters = request.kind === 'save-workflow' ? WORKFLOW_FILTERS : undefined;
       const result = window
-        ? await dialog.showSaveDialog(window, { ...base, filters: WORKFLOW_FILTERS })
-        : await dialog.showSaveDialog({ ...base, filters: WORKFLOW_FILTERS });
+        ? await dialog.showSaveDialog(window, { ...base, filters })
+        : await dialog.showSaveDialog({ ...base, filters });
       return result.canceled || !result.filePath ? null : result.filePath;
     }
     const properties: ('openFile' | 'openDirectory')[] = request.kind === 'folder' ? ['openDirectory'] : ['openFile'];

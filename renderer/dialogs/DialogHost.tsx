@@ -22,7 +22,9 @@ export function DialogHost() {
     case 'load-plugin-folder':
       return <PathDialog title="Load plugin folder for development" mode="folder" initialPath={null} submitLabel="Load" onChoose={(path) => void loadPluginFolder(path)} />;
     case 'pick-file':
-      return <PathDialog title="Choose a file" mode="open-file" initialPath={dialog.initialPath || null} submitLabel="Choose" onChoose={dialog.onPick} />;
+      return dialog.mode === 'save'
+        ? <PathDialog title="Save to file" mode="save-file" initialPath={dialog.initialPath || null} submitLabel="Choose" onChoose={dialog.onPick} defaultFileName="" />
+        : <PathDialog title="Choose a file" mode="open-file" initialPath={dialog.initialPath || null} submitLabel="Choose" onChoose={dialog.onPick} />;
     case 'manage-plugins':
       return <ManagePluginsDialog />;
     case 'save-as-tool':

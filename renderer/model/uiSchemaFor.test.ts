@@ -73,4 +73,13 @@ describe('uiSchemaFor', () => {
     expect(uiSchemaFor(builtInSchema('input-data'))).toMatchObject({ path: { 'ui:widget': 'file' } });
     expect(uiSchemaFor(builtInSchema('output-data'))).toMatchObject({ path: { 'ui:widget': 'file' } });
   });
+
+  it('"x-weft-file-mode": "save" makes a file widget ask for a file to write; Output Data writes, Input Data reads', () => {
+    expect(uiSchemaFor({ type: 'object', properties: { out: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-mode': 'save' } } }).out)
+      .toEqual({ 'ui:widget': 'file', 'ui:options': { fileMode: 'save' } });
+    expect(uiSchemaFor({ type: 'object', properties: { out: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-mode': 'other' } } }).out)
+      .toEqual({ 'ui:widget': 'file' });
+    expect(uiSchemaFor(builtInSchema('output-data')).path).toEqual({ 'ui:widget': 'file', 'ui:options': { fileMode: 'save' } });
+    expect(uiSchemaFor(builtInSchema('input-data')).path).toEqual({ 'ui:widget': 'file' });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The @rjsf uiSchema for a tool's configSchema: `"x-weft-widget": "field" | "formula" | "file"`
  * picks Weft's own widgets; `"x-weft-anchor": "<input anchor>"` narrows a field picker to the
- * fields of that input anchor. An array of strings annotated as fields (on the array, on its
+ * fields of that input anchor; `"x-weft-file-mode": "save"` beside `"file"` makes Browse… ask
+ * for a file to write (which may not exist yet) instead of an existing one. An array of strings annotated as fields (on the array, on its
  * `items`, or both) is one multi-field picker (`fields`); annotations nested in arrays of
  * objects (`keys[].field`) apply to each item's property.
  */
@@ -39,8 +40,18 @@ function isFieldList(schema: JsonObject): boolean {
   return weftWidgetOf(schema) === 'field' || weftWidgetOf(schema.items) === 'field';
 }
 
-function withWidget(widget: WeftWidgetName, anchor: string | undefined): UiSchema {
-  return anchor === undefined ? { 'ui:widget': widget } : { 'ui:widget': widget, 'ui:options': { anchor } };
+/** what Browse… of a file widget asks for: an existing file (`open`) or a file to write (`save`) */
+export type FileMode = 'open' | 'save';
+
+function fileModeOf(schema: JsonObject): FileMode {
+  return schema['x-weft-file-mode'] === 'save' ? 'save' : 'open';
+}
+
+function withWidget(widget: WeftWidgetName, anchor: string | undefined, fileMode?: FileMode): UiSchema {
+  const options: Record<string, string> = {};
+  if (anchor !== undefined) options.anchor = anchor;
+  if (fileMode === 'save') options.fileMode = fileMode;
+  return Object.keys(options).length === 0 ? { 'ui:widget': widget } : { 'ui:widget': widget, 'ui:options': options };
 }
 
 /** `inherited`: an `x-weft-anchor` of an enclosing object or array, for the pickers inside it */
@@ -49,7 +60,7 @@ function uiFor(schema: JsonObject, inherited?: string): UiSchema {
   if (isFieldList(schema)) return withWidget('fields', anchorOf(schema.items as JsonObject) ?? anchor);
   const ui: UiSchema = {};
   const widget = weftWidgetOf(schema);
-  if (widget !== undefined && schema.type !== 'array' && schema.type !== 'object') Object.assign(ui, withWidget(widget, anchor));
+  if (widget !== undefined && schema.type !== 'array' && schema.type !== 'object') Object.assign(ui, withWidget(widget, anchor, widget === 'file' ? fileModeOf(schema) : undefined));
   if (isObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (!isObject(property)) continue;

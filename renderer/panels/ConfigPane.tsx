@@ -4,6 +4,7 @@ import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
 import { pathFromWorkflow } from '../model/configPaths.js';
 import { errorText } from '../model/errorText.js';
+import type { FileMode } from '../model/uiSchemaFor.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { useRunStore } from '../store/runStore.js';
@@ -15,15 +16,16 @@ import type { ConfigFormContext } from './widgets/configFormContext.js';
 
 const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
 
-/** the native file picker in the desktop app, the in-app dialog in a browser */
-function browseFile(initialPath: string, onPick: (path: string) => void): void {
+/** the native file picker (or save dialog) in the desktop app, the in-app dialog in a browser */
+function browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void): void {
   const start = pathFromWorkflow(initialPath, workflowStore.getState().path);
   const { pickPath } = getHostShell();
   if (!pickPath) {
-    dialogStore.getState().openDialog({ kind: 'pick-file', initialPath: start, onPick });
+    dialogStore.getState().openDialog({ kind: 'pick-file', mode, initialPath: start, onPick });
     return;
   }
-  void pickPath({ kind: 'file', title: 'Choose a file', defaultPath: start || undefined })
+  const request = mode === 'save' ? { kind: 'save-file' as const, title: 'Save to file' } : { kind: 'file' as const, title: 'Choose a file' };
+  void pickPath({ ...request, defaultPath: start || undefined })
     .then((picked) => { if (picked) onPick(picked); })
     .catch((error: unknown) => dialogStore.getState().showNotice(errorText(error), 'error'));
 }

@@ -8,7 +8,8 @@ export type DialogRequest =
   | { kind: 'load-plugin-folder' }
   | { kind: 'manage-plugins' }
   | { kind: 'save-as-tool' }
-  | { kind: 'pick-file'; initialPath: string; onPick: (path: string) => void }
+  /** `mode: 'save'`: a file to write, which may not exist yet */
+  | { kind: 'pick-file'; mode: 'open' | 'save'; initialPath: string; onPick: (path: string) => void }
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };
 
 export interface DialogState {

@@ -1,9 +1,14 @@
 import type { WidgetProps } from '@rjsf/utils';
+import type { FileMode } from '../../model/uiSchemaFor.js';
 import type { ConfigFormContext } from './configFormContext.js';
 
-/** A file path: typed, or chosen with Browse… (native picker in the app, in-app dialog in a browser). */
-export function FileWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, registry, label, required, placeholder }: WidgetProps) {
+/**
+ * A file path: typed, or chosen with Browse… (native picker in the app, in-app dialog in a browser);
+ * `ui:options.fileMode: 'save'` (from `"x-weft-file-mode": "save"`) asks for a file to write.
+ */
+export function FileWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, registry, label, required, placeholder, options }: WidgetProps) {
   const context = registry.formContext as ConfigFormContext;
+  const mode: FileMode = options.fileMode === 'save' ? 'save' : 'open';
   const path = typeof value === 'string' ? value : '';
   return (
     <div className="file-widget">
@@ -11,7 +16,7 @@ export function FileWidget({ id, value, onChange, onBlur, onFocus, disabled, rea
         aria-label={label || undefined} spellCheck={false}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
         onBlur={() => onBlur(id, path)} onFocus={() => onFocus(id, path)} />
-      <button type="button" disabled={disabled || readonly} onClick={() => context.browseFile(path, (picked) => onChange(picked))}>Browse…</button>
+      <button type="button" disabled={disabled || readonly} onClick={() => context.browseFile(path, mode, (picked) => onChange(picked))}>Browse…</button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Field } from '../../../shared/metadata.js';
+import type { FileMode } from '../../model/uiSchemaFor.js';
 
 /** What Weft's widgets need besides their value: passed to @rjsf as `formContext`. */
 export interface ConfigFormContext {
@@ -7,8 +8,8 @@ export interface ConfigFormContext {
   inputFields: Record<string, Field[]>;
   /** the tool's latest error messages (a formula's parse error) */
   toolErrors: string[];
-  /** asks the user for a file path (native picker or the in-app dialog) */
-  browseFile(initialPath: string, onPick: (path: string) => void): void;
+  /** asks the user for a file path (native picker or the in-app dialog): an existing file, or one to write */
+  browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void): void;
 }
 
 export function fieldsFor(context: ConfigFormContext, anchor: string | undefined): Field[] {

@@ -18,6 +18,9 @@ export default class Filter implements Plugin {
   private readonly expression: string;
   private condition: CompiledFormula | null = null;
   private metadata: Metadata | null = null;
+  /** row numbers of each side, reused by every packet (packets are handled one at a time, and takeTable copies) */
+  private yes = new Int32Array(0);
+  private no = new Int32Array(0);
 
   constructor(private readonly provider: Provider) {
     const raw = provider.toolConfig.expression;
@@ -51,8 +54,11 @@ export default class Filter implements Plugin {
     const n = table.numRows;
     if (n === 0) return;
     const result = this.condition.evaluate(packetBatch(table, this.metadata));
-    const yes = new Int32Array(n);
-    const no = new Int32Array(n);
+    if (this.yes.length < n) {
+      this.yes = new Int32Array(n);
+      this.no = new Int32Array(n);
+    }
+    const { yes, no } = this;
     let y = 0;
     let o = 0;
     if (result.type === 'bool') {

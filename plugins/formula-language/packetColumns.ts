@@ -5,7 +5,8 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Field, Metadata, RecordValue } from '../../shared/sdk/index.js';
-import { readColumn, type ColumnValues } from '../common/transformColumns.js';
+import { columnVector, readColumn, type ColumnValues } from '../common/transformColumns.js';
+import { arrowColumn } from './arrowColumns.js';
 import { ColumnBatch } from './batch.js';
 import { ColumnBuilder, columnFromValues, scalarAt } from './columns.js';
 import { numberToText, scalarToText, textToNumber } from './conversionFunctions.js';
@@ -47,7 +48,7 @@ export function packetBatch(table: Table, metadata: Metadata): ColumnBatch {
   return new ColumnBatch(table.numRows, (name) => {
     const field = byName.get(name);
     if (field === undefined) throw new Error(`internal: no field ${name}`);
-    return columnOfValues(field, readColumn(table, name));
+    return arrowColumn(field, columnVector(table, name)) ?? columnOfValues(field, readColumn(table, name));
   });
 }
 

@@ -11,6 +11,10 @@ import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } f
 import {
   datetimeEnd, isDateField, isDecimalField, isNaNLiteral, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
 } from './csvFields.js';
+import {
+  K_BLOB, K_BOOL, K_DATE, K_DATETIME, K_DECIMAL, K_DICT, K_FLOAT, K_INT, K_INT64, K_TEXT, K_TIME, kindOf, newColumnBuilder, type ColumnBuilder,
+} from './csvFieldKinds.js';
+import { appendSeconds, setDatetime } from './csvTimeText.js';
 import { fastBool, fastDate, fastDatetime, fastDictionary, fastDouble, fastInt, fastInt64 } from './csvFastFields.js';
 
 export interface CsvDialect {
@@ -32,10 +36,6 @@ export class CsvFormatError extends Error {
     this.column = column;
   }
 }
-
-const K_INT = 0, K_FLOAT = 1, K_INT64 = 2, K_BOOL = 3, K_TEXT = 4, K_DICT = 5, K_DATE = 6, K_TIME = 7, K_DATETIME = 8, K_DECIMAL = 9, K_BLOB = 10;
-
-type Builder = NumberColumn | Int64Column | BoolColumn | TextColumn | DictionaryColumn;
 
 export interface CsvParserOptions {
   file: string;
@@ -80,7 +80,7 @@ export class CsvBatchParser {
   private readonly quote: number;
   private readonly kinds: Int32Array;
   private readonly ncols: number;
-  private builders: Builder[] = [];
+  private builders: ColumnBuilder[] = [];
   /** per field: still dictionary-encoding (strings only) */
   private readonly dictionary: boolean[];
   private readonly dictionaryTypes: Dictionary<Utf8, Int32>[];
@@ -107,17 +107,7 @@ export class CsvBatchParser {
   }
 
   private newBuilders(): void {
-    const cap = this.batchRows;
-    this.builders = this.fields.map((f, c): Builder => {
-      switch (this.kinds[c]) {
-        case K_INT: return new NumberColumn(f.type === 'byte' ? 'byte' : f.type === 'int16' ? 'int16' : 'int32', cap);
-        case K_FLOAT: return new NumberColumn(f.type === 'float' ? 'float' : 'double', cap);
-        case K_INT64: return new Int64Column(cap);
-        case K_BOOL: return new BoolColumn(cap);
-        case K_DICT: return new DictionaryColumn(cap, this.dictionaryTypes[c]);
-        default: return new TextColumn(cap, this.bytesHint[c], this.kinds[c] === K_BLOB);
-      }
-    });
+    this.builders = this.fields.map((f, c) => newColumnBuilder(f, this.kinds[c], this.batchRows, this.dictionaryTypes[c], this.bytesHint[c]));
   }
 
   get full(): boolean {
@@ -311,8 +301,8 @@ export class CsvBatchParser {
         break;
       case K_DATETIME: {
         const stop = datetimeEnd(buf, s, e);
-        if (stop > 0) { this.setDatetime(this.builders[c] as TextColumn, row, buf, s, stop); return; }
-        if (isDateField(buf, s, e)) { this.setDatetime(this.builders[c] as TextColumn, row, buf, s, s + 10); return; }
+        if (stop > 0) { setDatetime(this.builders[c] as TextColumn, row, buf, s, stop); return; }
+        if (isDateField(buf, s, e)) { setDatetime(this.builders[c] as TextColumn, row, buf, s, s + 10); return; }
         break;
       }
       case K_TIME: {
@@ -320,7 +310,7 @@ export class CsvBatchParser {
         if (len > 0) {
           const col = this.builders[c] as TextColumn;
           col.set(row, buf, s, e);
-          if (len === 5) this.appendSeconds(col, row);
+          if (len === 5) appendSeconds(col, row);
           return;
         }
         break;
@@ -334,28 +324,6 @@ export class CsvBatchParser {
     if (this.issues.length < 10) {
       this.issues.push({ line, column: c + 1, field: this.fields[c].name, value: text(buf, s, e), type: this.fields[c].type });
     }
-  }
-
-  /** `YYYY-MM-DD HH:MM:SS[.fff]` from a date, or a date-time with `T` or a space */
-  private setDatetime(col: TextColumn, row: number, buf: Uint8Array, s: number, stop: number): void {
-    let at = col.reserve(row, stop - s + 9);
-    const data = col.data;
-    for (let i = s; i < s + 10; i++) data[at++] = buf[i];
-    data[at++] = 32;
-    if (stop === s + 10) {
-      data[at++] = 48; data[at++] = 48; data[at++] = 58; data[at++] = 48; data[at++] = 48; data[at++] = 58; data[at++] = 48; data[at++] = 48;
-    } else {
-      for (let i = s + 11; i < stop; i++) data[at++] = buf[i];
-      if (stop - (s + 11) === 5) { data[at++] = 58; data[at++] = 48; data[at++] = 48; }
-    }
-    col.offsets[row + 1] = at;
-    col.valid[row] = 1;
-  }
-
-  private appendSeconds(col: TextColumn, row: number): void {
-    let at = col.reserve(row, col.offsets[row + 1] - col.offsets[row] + 3) + col.offsets[row + 1] - col.offsets[row];
-    col.data[at++] = 58; col.data[at++] = 48; col.data[at++] = 48;
-    col.offsets[row + 1] = at;
   }
 
   /** the rows parsed so far as one Arrow record batch; starts a new batch */
@@ -386,20 +354,5 @@ export class CsvBatchParser {
     this.rows = 0;
     this.newBuilders();
     return batch;
-  }
-}
-
-function kindOf(type: Field['type'], dictionary: boolean): number {
-  switch (type) {
-    case 'byte': case 'int16': case 'int32': return K_INT;
-    case 'float': case 'double': return K_FLOAT;
-    case 'int64': return K_INT64;
-    case 'bool': return K_BOOL;
-    case 'date': return K_DATE;
-    case 'time': return K_TIME;
-    case 'datetime': return K_DATETIME;
-    case 'fixeddecimal': return K_DECIMAL;
-    case 'blob': return K_BLOB;
-    default: return dictionary ? K_DICT : K_TEXT;
   }
 }

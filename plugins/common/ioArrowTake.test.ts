@@ -61,6 +61,14 @@ describe('takeTable', () => {
     expect(takeTable(twoBatches, new Int32Array(0)).numRows).toBe(0);
   });
 
+  it('copies strings of every length (0 to 100 bytes, multi-byte too) at unaligned places', () => {
+    const words = Array.from({ length: 202 }, (_, i) => (i % 2 === 0 ? 'ab'.repeat(i >> 2) : `é${'z'.repeat(i % 97)}`).slice(0, 100));
+    const table = new Table({ s: vectorFromArray(words, new Utf8()) }).slice(3);
+    const indices = Int32Array.from({ length: 400 }, (_, i) => (i * 37) % 199);
+    const taken = takeTable(table, indices);
+    expect(Array.from({ length: indices.length }, (_, i) => taken.getChild('s')!.get(i))).toEqual([...indices].map((i) => words[i + 3]));
+  });
+
   it('never shares a buffer with the input, dictionaries included', () => {
     const table = sampleTable();
     const taken = takeTable(table, Int32Array.from([1, 2]));

@@ -8,9 +8,25 @@
  */
 import { Binary, Bool, Data, Dictionary, Float32, Float64, Int16, Int32, Int64, Uint8, Utf8, makeData, makeVector } from 'apache-arrow';
 
-export function packValidity(valid: Uint8Array, length: number): { bitmap: Uint8Array | undefined; nullCount: number } {
+/** how many of the first `length` validity bytes are 0; all-valid runs are checked four bytes at a time */
+function countNulls(valid: Uint8Array, length: number): number {
   let nullCount = 0;
-  for (let i = 0; i < length; i++) if (valid[i] === 0) nullCount++;
+  let i = 0;
+  if ((valid.byteOffset & 3) === 0) {
+    const words = new Uint32Array(valid.buffer, valid.byteOffset, length >> 2);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0x01010101) continue;
+      const at = w << 2;
+      for (let k = at; k < at + 4; k++) if (valid[k] === 0) nullCount++;
+    }
+    i = words.length << 2;
+  }
+  for (; i < length; i++) if (valid[i] === 0) nullCount++;
+  return nullCount;
+}
+
+export function packValidity(valid: Uint8Array, length: number): { bitmap: Uint8Array | undefined; nullCount: number } {
+  const nullCount = countNulls(valid, length);
   if (nullCount === 0) return { bitmap: undefined, nullCount };
   const bitmap = new Uint8Array((length + 7) >> 3);
   for (let i = 0; i < length; i++) if (valid[i] !== 0) bitmap[i >> 3] |= 1 << (i & 7);
@@ -88,7 +104,14 @@ export class BoolColumn {
   finish(length: number): Data {
     const { bitmap, nullCount } = packValidity(this.valid, length);
     const bits = new Uint8Array((length + 7) >> 3);
-    for (let i = 0; i < length; i++) if (this.values[i] !== 0) bits[i >> 3] |= 1 << (i & 7);
+    const v = this.values;
+    // values are 0 or 1: eight rows make one byte
+    const whole = length >> 3;
+    for (let b = 0; b < whole; b++) {
+      const o = b << 3;
+      bits[b] = v[o] | (v[o + 1] << 1) | (v[o + 2] << 2) | (v[o + 3] << 3) | (v[o + 4] << 4) | (v[o + 5] << 5) | (v[o + 6] << 6) | (v[o + 7] << 7);
+    }
+    for (let i = whole << 3; i < length; i++) if (v[i] !== 0) bits[i >> 3] |= 1 << (i & 7);
     return makeData({ type: new Bool(), length, nullCount, nullBitmap: bitmap, data: bits });
   }
 }

@@ -6,12 +6,12 @@
  * a failed tool's downstream is cancelled, a timeout stops what still runs, a cancel stops all.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import path from 'node:path';
 import type { RunSummary } from '../../../shared/runEvents.js';
 import type { PluginServices } from '../hostContracts.js';
 import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.js';
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
+import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
 import { answerServiceRequest } from './serviceHost.js';
 import { describeExit, type ToolHost, type WorkerExit, type WorkerPool } from './workerPool.js';
 
@@ -141,10 +141,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     const toolId = tool.node.id;
     switch (message.type) {
       case 'service':
-        void answerServiceRequest(ctx.services, {
-          runId: recorder.runId, toolId, packageName: tool.resolved!.descriptor.package, classToolId: classToolIdOf(tool),
-          onResultStored: (file) => recorder.resultStored(toolId, file),
-        }, host, message.id, message.method, message.args);
+        void answerServiceRequest(ctx.services, serviceCallerOf(tool, recorder), host, message.id, message.method, message.args);
         return;
       case 'message': return recorder.message(toolId, message.level, message.text);
       case 'progress': return recorder.progress(toolId, message.fraction);
@@ -171,17 +168,8 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   }
 
   function toolJob(tool: PlannedTool, channelPorts: Map<string, { producer: MessagePort; consumer: MessagePort }>): FullToolJob {
-    const resolved = tool.resolved!;
     return {
-      runId: recorder.runId,
-      toolId: tool.node.id,
-      classToolId: classToolIdOf(tool),
-      entryPath: resolved.entryPath,
-      config: tool.config,
-      workflowDir: ctx.workflowDir,
-      tempDir: path.join(ctx.tempRoot, tool.node.id),
-      weftVersion: ctx.weftVersion,
-      virtualPlugin: resolved.virtualPlugin,
+      ...toolJobBase(tool, recorder.runId, ctx),
       previewRows: ctx.previewRows,
       credit: ctx.credit ?? DEFAULT_CREDIT,
       inputs: tool.inputs.map((a) => ({
@@ -207,8 +195,4 @@ function wireConnections(ctx: FullRunContext): Map<string, { producer: MessagePo
     ports.set(c.id, { producer: port1, consumer: port2 });
   }
   return ports;
-}
-
-export function classToolIdOf(tool: PlannedTool): string {
-  return tool.resolved?.virtualPlugin?.parent ?? tool.resolved?.descriptor.id ?? tool.node.plugin;
 }

@@ -3,10 +3,9 @@
  * connections in memory (each tool's output metadata is handed to its downstream). Unchanged
  * tools come from the cache; a superseded run (its signal aborted) stops at once.
  */
-import path from 'node:path';
 import type { Metadata } from '../../../shared/metadata.js';
 import type { RunSummary } from '../../../shared/runEvents.js';
-import { classToolIdOf } from './fullRun.js';
+import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
 import type { UpdateToolJob } from './protocol.js';
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
@@ -53,10 +52,7 @@ export async function runUpdate(ctx: UpdateRunContext): Promise<RunSummary> {
     let result = cacheable ? ctx.cache.get(key) : undefined;
     if (!result) {
       recorder.setStatus(toolId, 'running');
-      const served = ctx.host.runTool(job, {
-        runId: recorder.runId, toolId, packageName: tool.resolved!.descriptor.package, classToolId: classToolIdOf(tool),
-        onResultStored: (file) => recorder.resultStored(toolId, file),
-      }, ctx.watchdogMs).then((outcome) => {
+      const served = ctx.host.runTool(job, serviceCallerOf(tool, recorder), ctx.watchdogMs).then((outcome) => {
         // cached even when this run was superseded meanwhile: the next run most likely asks the same
         if (cacheable && outcome.kind === 'result' && !outcome.result.failure) {
           ctx.cache.set(key, { outputs: outcome.result.outputs, messages: outcome.result.messages });
@@ -92,17 +88,8 @@ function failureOf(outcome: UpdateOutcome, watchdogMs: number): string | null {
 }
 
 function updateJob(ctx: UpdateRunContext, tool: PlannedTool, outputs: Map<string, Record<string, Metadata>>): UpdateToolJob {
-  const resolved = tool.resolved!;
   return {
-    runId: ctx.recorder.runId,
-    toolId: tool.node.id,
-    classToolId: classToolIdOf(tool),
-    entryPath: resolved.entryPath,
-    config: tool.config,
-    workflowDir: ctx.workflowDir,
-    tempDir: path.join(ctx.tempRoot, tool.node.id),
-    weftVersion: ctx.weftVersion,
-    virtualPlugin: resolved.virtualPlugin,
+    ...toolJobBase(tool, ctx.recorder.runId, ctx),
     inputs: tool.inputs.map((a) => ({
       anchor: a.anchor,
       connections: a.connections.map((c) => ({ name: c.name, metadata: outputs.get(c.from.tool)?.[c.from.anchor] ?? null })),

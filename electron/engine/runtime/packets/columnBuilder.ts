@@ -40,12 +40,17 @@ export function buildColumn(field: Field, values: ArrayLike<RecordValue | undefi
   }
 }
 
-function nullBitmapFor(length: number): Uint8Array {
-  return new Uint8Array((length + 7) >> 3).fill(0xff);
-}
+/** a column's validity bitmap, made at its first null (a column without nulls has none) */
+class NullMask {
+  bitmap: Uint8Array | undefined;
+  count = 0;
+  constructor(private readonly length: number) {}
 
-function clearBit(bitmap: Uint8Array, i: number): void {
-  bitmap[i >> 3] &= ~(1 << (i & 7));
+  setNull(i: number): void {
+    this.bitmap ??= new Uint8Array((this.length + 7) >> 3).fill(0xff);
+    this.bitmap[i >> 3] &= ~(1 << (i & 7));
+    this.count++;
+  }
 }
 
 function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefined>, length: number): Data {
@@ -53,17 +58,14 @@ function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefin
   const type = arrowTypeOf(kind);
   if (values instanceof Ctor) return new Data(type, 0, length, 0, [undefined, values, undefined]);
   const out = new Ctor(length);
-  let bitmap: Uint8Array | undefined;
-  let nullCount = 0;
+  const nulls = new NullMask(length);
   const isBig = kind === 'int64';
   const isInt = kind !== 'float32' && kind !== 'float64';
   const range = INT_RANGE[kind];
   for (let i = 0; i < length; i++) {
     const value = values[i];
     if (value === null || value === undefined) {
-      bitmap ??= nullBitmapFor(length);
-      clearBit(bitmap, i);
-      nullCount++;
+      nulls.setNull(i);
       continue;
     }
     if (isBig) (out as BigInt64Array)[i] = toBigInt(value, i);
@@ -75,7 +77,7 @@ function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefin
       (out as Float64Array)[i] = n;
     }
   }
-  return new Data(type, 0, length, nullCount, [undefined, out, bitmap]);
+  return new Data(type, 0, length, nulls.count, [undefined, out, nulls.bitmap]);
 }
 
 function toNumber(value: RecordValue, row: number, isInt: boolean): number {
@@ -110,14 +112,11 @@ function parseBigInt(value: RecordValue, row: number): bigint {
 
 function buildBool(values: ArrayLike<RecordValue | undefined>, length: number): Data {
   const bits = new Uint8Array((length + 7) >> 3);
-  let bitmap: Uint8Array | undefined;
-  let nullCount = 0;
+  const nulls = new NullMask(length);
   for (let i = 0; i < length; i++) {
     const value = values[i];
     if (value === null || value === undefined) {
-      bitmap ??= nullBitmapFor(length);
-      clearBit(bitmap, i);
-      nullCount++;
+      nulls.setNull(i);
       continue;
     }
     let truth: boolean;
@@ -127,7 +126,7 @@ function buildBool(values: ArrayLike<RecordValue | undefined>, length: number): 
     else throw new ValueError(`row ${i}: ${describe(value)} is not a boolean`);
     if (truth) bits[i >> 3] |= 1 << (i & 7);
   }
-  return new Data(arrowTypeOf('bool'), 0, length, nullCount, [undefined, bits, bitmap]);
+  return new Data(arrowTypeOf('bool'), 0, length, nulls.count, [undefined, bits, nulls.bitmap]);
 }
 
 /** a JS Date given for a date/time/datetime field becomes its ISO text (UTC), as the contract's values are */
@@ -145,14 +144,11 @@ function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefi
   const offsets = new Int32Array(length + 1);
   let bytes: Uint8Array = new Uint8Array(Math.max(64, length * 8));
   let used = 0;
-  let bitmap: Uint8Array | undefined;
-  let nullCount = 0;
+  const nulls = new NullMask(length);
   for (let i = 0; i < length; i++) {
     const value = values[i];
     if (value === null || value === undefined) {
-      bitmap ??= nullBitmapFor(length);
-      clearBit(bitmap, i);
-      nullCount++;
+      nulls.setNull(i);
       offsets[i + 1] = used;
       continue;
     }
@@ -175,7 +171,7 @@ function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefi
     }
     offsets[i + 1] = used;
   }
-  return new Data(arrowTypeOf(kind), 0, length, nullCount, [offsets, bytes.subarray(0, used), bitmap]);
+  return new Data(arrowTypeOf(kind), 0, length, nulls.count, [offsets, bytes.subarray(0, used), nulls.bitmap]);
 }
 
 function ensureRoom(bytes: Uint8Array, used: number, extra: number): Uint8Array {

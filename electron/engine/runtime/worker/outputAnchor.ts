@@ -9,12 +9,13 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Metadata } from '../../../../shared/metadata.js';
 import type { PreviewRow } from '../../../../shared/runEvents.js';
 import type { OutputAnchor, RecordPacket, RecordRow } from '../../../../shared/sdk/plugin.js';
-import { metadataProblem, sameFieldShape } from '../packets/arrowSchema.js';
+import { sameFieldShape } from '../packets/arrowSchema.js';
 import { packetFromRows } from '../packets/packetFactory.js';
 import { copyPacket, encodePacket, packetIsIntact } from '../packets/packetWire.js';
 import { collectPreview } from '../packets/previewRows.js';
 import { ArrowRecordPacket } from '../packets/recordPacket.js';
 import type { ConnectionMessage, WorkerToHost } from '../protocol.js';
+import { metadataToOpen } from './anchorOpen.js';
 import type { FailureState } from './toolFailure.js';
 
 const RECORDS_EVENT_INTERVAL_MS = 100;
@@ -91,13 +92,9 @@ export class WorkerOutputAnchor implements OutputAnchor {
   }
 
   open(metadata: Metadata): void {
-    const problem = metadataProblem(metadata);
-    if (problem) this.failure.violation('open', `output anchor '${this.name}': ${problem}`);
-    if (this.metadata) {
-      if (JSON.stringify(this.metadata) === JSON.stringify(metadata)) return;
-      this.failure.violation('open', `output anchor '${this.name}' was opened twice with different metadata`);
-    }
-    this.metadata = structuredClone(metadata);
+    const opened = metadataToOpen(this.name, this.metadata, metadata, this.failure);
+    if (!opened) return;
+    this.metadata = opened;
     for (const connection of this.outgoing) connection.send({ t: 'open', metadata: this.metadata });
     this.post({ type: 'anchor-opened', anchor: this.name, metadata: this.metadata });
   }

@@ -6,12 +6,12 @@
 import type { Metadata } from '../../../../shared/metadata.js';
 import type { ToolMessage } from '../../../../shared/runEvents.js';
 import type { InputAnchor, OutputAnchor, Plugin } from '../../../../shared/sdk/plugin.js';
-import { metadataProblem } from '../packets/arrowSchema.js';
 import type { UpdateToolJob, UpdateToolResult, WorkerToHost } from '../protocol.js';
 import { WorkerInputConnection } from './inputConnection.js';
 import { loadPluginClass } from './pluginModule.js';
 import { createProvider } from './provider.js';
 import type { ServiceClient } from './serviceClient.js';
+import { metadataToOpen } from './anchorOpen.js';
 import { FailureState, type Failure } from './toolFailure.js';
 import { setActiveTool } from './activeTool.js';
 
@@ -24,13 +24,9 @@ class UpdateOutputAnchor implements OutputAnchor {
   }
 
   open(metadata: Metadata): void {
-    const problem = metadataProblem(metadata);
-    if (problem) this.failure.violation('open', `output anchor '${this.name}': ${problem}`);
-    if (this.metadata) {
-      if (JSON.stringify(this.metadata) === JSON.stringify(metadata)) return;
-      this.failure.violation('open', `output anchor '${this.name}' was opened twice with different metadata`);
-    }
-    this.metadata = structuredClone(metadata);
+    const opened = metadataToOpen(this.name, this.metadata, metadata, this.failure);
+    if (!opened) return;
+    this.metadata = opened;
   }
 
   /** nothing receives packets in an update-only run */

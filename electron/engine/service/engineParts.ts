@@ -3,10 +3,11 @@
  * service uses them. `engineHost.ts` adapts the real PluginRegistry and WorkflowRunner to these.
  */
 import type { ToolDescriptor } from '../../../shared/manifest.js';
-import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
+import type { RunSummary } from '../../../shared/runEvents.js';
 import type { PluginChange, Unsubscribe } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import type { ToolResolver } from '../hostContracts.js';
+import type { RunOptions } from '../runtime/workflowRunner.js';
 
 /** the part of PluginRegistry (registry/pluginRegistry.ts) the service uses */
 export interface ServiceRegistry extends ToolResolver {
@@ -20,14 +21,8 @@ export interface ServiceRegistry extends ToolResolver {
   dispose(): Promise<void>;
 }
 
-export interface ServiceRunOptions {
-  mode: RunMode;
-  workflowDir: string | null;
-  timeoutMs?: number;
-  previewRows?: number;
-  signal?: AbortSignal;
-  onEvent?: (event: RunEvent) => void;
-}
+/** the run options the service passes (their meaning is documented on RunOptions) */
+export type ServiceRunOptions = Pick<RunOptions, 'mode' | 'workflowDir' | 'timeoutMs' | 'previewRows' | 'signal' | 'onEvent'>;
 
 /** the part of WorkflowRunner (runtime/workflowRunner.ts) the service uses */
 export interface ServiceRunner {

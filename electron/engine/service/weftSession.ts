@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { ToolDescriptor } from '../../../shared/manifest.js';
 import { formatPlacedError } from '../../../shared/placedError.js';
-import type { RunEvent, RunSummary } from '../../../shared/runEvents.js';
+import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
 import type {
   BrowsePage, DirectoryListing, OpenedWorkflow, PluginChange, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
 } from '../../../shared/weftApi.js';
@@ -39,7 +39,7 @@ export interface WeftSession extends WeftApi {
 
 interface ActiveRun {
   controller: AbortController;
-  done: Promise<unknown>;
+  done: Promise<RunSummary>;
 }
 
 export function createWeftSession(parts: SessionParts): WeftSession {
@@ -85,18 +85,10 @@ class EngineSession implements WeftSession {
     this.assertOpen('updateOnly');
     const checked = this.checkRunArguments('updateOnly', workflow, workflowPath);
     this.updateRun?.controller.abort();
-    const controller = new AbortController();
-    const done = this.parts.runner.run(checked.workflow, {
-      mode: 'update',
-      workflowDir: checked.workflowDir,
-      previewRows: PREVIEW_ROWS,
-      signal: controller.signal,
-      onEvent: (event) => this.emitRunEvent(event),
-    });
-    const run: ActiveRun = { controller, done };
+    const run = this.startRun('update', checked.workflow, checked.workflowDir);
     this.updateRun = run;
     try {
-      return await done;
+      return await run.done;
     } finally {
       if (this.updateRun === run) this.updateRun = null;
     }
@@ -106,19 +98,11 @@ class EngineSession implements WeftSession {
     this.assertOpen('runWorkflow');
     const checked = this.checkRunArguments('runWorkflow', workflow, workflowPath);
     if (this.fullRun) throw new Error('runWorkflow: a run is already in progress in this window; cancel it first');
-    const controller = new AbortController();
     const startedAt = new Date().toISOString();
-    const done = this.parts.runner.run(checked.workflow, {
-      mode: 'full',
-      workflowDir: checked.workflowDir,
-      previewRows: PREVIEW_ROWS,
-      signal: controller.signal,
-      onEvent: (event) => this.emitRunEvent(event),
-    });
-    const run: ActiveRun = { controller, done };
+    const run = this.startRun('full', checked.workflow, checked.workflowDir);
     this.fullRun = run;
     try {
-      const summary = await done;
+      const summary = await run.done;
       await this.recordRun(summary, startedAt, checked.workflowPath);
       return summary;
     } finally {
@@ -226,6 +210,19 @@ class EngineSession implements WeftSession {
 
   private assertOpen(method: string): void {
     if (this.disposed) throw new Error(`${method}: this session was closed`);
+  }
+
+  /** starts a run whose events go to this session's subscribers; abort its controller to cancel it */
+  private startRun(mode: RunMode, workflow: Workflow, workflowDir: string | null): ActiveRun {
+    const controller = new AbortController();
+    const done = this.parts.runner.run(workflow, {
+      mode,
+      workflowDir,
+      previewRows: PREVIEW_ROWS,
+      signal: controller.signal,
+      onEvent: (event) => this.emitRunEvent(event),
+    });
+    return { controller, done };
   }
 
   private checkRunArguments(method: string, workflow: unknown, workflowPath: unknown) {

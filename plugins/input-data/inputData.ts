@@ -7,26 +7,17 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
-import type { FieldType } from '../../shared/metadata.js';
 import { ArrowRecordPacket } from '../common/ioPacket.js';
 import { ArrowIpcSource, ParquetSource } from './formats/arrowSources.js';
 import { CsvSource } from './formats/csvSource.js';
 import { jsonArraySource, ndjsonSource } from './formats/jsonSources.js';
 import { formatOfPath } from './formats/source.js';
-import type { InputFormat, InputOptions, Source } from './formats/source.js';
+import type { InputFormat, InputOptions, ReadSettings, Source } from './formats/source.js';
 import { xlsxSource } from './formats/xlsxSource.js';
-import type { CsvEncoding } from './csv/csvReader.js';
 
-export interface InputDataConfig {
+export interface InputDataConfig extends ReadSettings {
   path: string;
   format: InputFormat | 'auto';
-  delimiter: string;
-  quote: string;
-  hasHeader: boolean;
-  encoding: CsvEncoding;
-  skipRows: number;
-  sheet: string;
-  fieldTypes: Record<string, FieldType>;
 }
 
 const BATCH_ROWS = 65536;

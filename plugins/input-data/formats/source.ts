@@ -9,12 +9,8 @@ import type { CsvEncoding } from '../csv/csvReader.js';
 
 export type InputFormat = 'csv' | 'tsv' | 'ndjson' | 'json' | 'parquet' | 'xlsx' | 'arrow';
 
-export interface InputOptions {
-  /** absolute path */
-  path: string;
-  /** the path as the user wrote it, for messages */
-  file: string;
-  format: InputFormat;
+/** how to read the file, as the user sets it in the tool's config (besides path and format) */
+export interface ReadSettings {
   delimiter: string;
   quote: string;
   hasHeader: boolean;
@@ -22,6 +18,14 @@ export interface InputOptions {
   skipRows: number;
   sheet: string;
   fieldTypes: Record<string, FieldType>;
+}
+
+export interface InputOptions extends ReadSettings {
+  /** absolute path */
+  path: string;
+  /** the path as the user wrote it, for messages */
+  file: string;
+  format: InputFormat;
   /** rows per packet */
   batchRows: number;
 }

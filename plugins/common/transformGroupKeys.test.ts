@@ -18,4 +18,28 @@ describe('GroupIndex', () => {
     index.addColumns([[9007199254740993n, 5n, null]]);
     expect(Array.from(index.lookupColumns([[5, 9007199254740993n, 9007199254740992n, null]]))).toEqual([1, 0, NO_MATCH, NO_MATCH]);
   });
+
+  it('gives the same ids whether key codes are small (table look-up) or large (Map), over many packets', () => {
+    const index = new GroupIndex(3);
+    const reference = new Map<string, number>();
+    let x = 17;
+    const next = (m: number) => { x = (x * 1103515245 + 12345) >>> 0; return (x >>> 8) % m; };
+    for (let packet = 0; packet < 6; packet++) {
+      // the first packets have few distinct values, later ones push codes past 256
+      const spread = packet < 3 ? 20 : 700;
+      const a = Array.from({ length: 500 }, () => next(spread));
+      const b = Array.from({ length: 500 }, () => `k${next(spread)}`);
+      const c = Array.from({ length: 500 }, () => next(3));
+      const ids = Array.from(index.addColumns([Int32Array.from(a), b, Int32Array.from(c)]));
+      const expected = a.map((v, i) => {
+        const key = `${v}|${b[i]}|${c[i]}`;
+        if (!reference.has(key)) reference.set(key, reference.size);
+        return reference.get(key)!;
+      });
+      expect(ids).toEqual(expected);
+      expect(Array.from(index.lookupColumns([Int32Array.from(a), b, Int32Array.from(c)]))).toEqual(expected);
+    }
+    expect(index.size).toBe(reference.size);
+    expect(Array.from(index.lookupColumns([Int32Array.from([100000]), ['k1'], Int32Array.from([0])]))).toEqual([NO_MATCH]);
+  });
 });

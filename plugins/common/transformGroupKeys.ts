@@ -101,10 +101,15 @@ class KeyCoder {
   }
 }
 
+/** key codes below this pair up through a SMALL x SMALL table (256 KB per key pair) */
+const SMALL = 256;
+
 /** dense ids 0,1,2… for distinct keys, in order of first appearance */
 export class GroupIndex {
   private readonly coders: KeyCoder[];
   private readonly pairs: Map<number | string, number>[];
+  /** per key pair, ids (+1, 0 = not yet known) of the pairs whose codes are both below SMALL: a direct look-up before the Map */
+  private readonly smallPairs: Int32Array[];
   /** per key column, the code of each group's value */
   private readonly groupCodes: number[][];
   private count = 0;
@@ -112,6 +117,7 @@ export class GroupIndex {
   constructor(readonly keyCount: number) {
     this.coders = Array.from({ length: keyCount }, () => new KeyCoder());
     this.pairs = Array.from({ length: Math.max(0, keyCount - 1) }, () => new Map());
+    this.smallPairs = Array.from({ length: Math.max(0, keyCount - 1) }, () => new Int32Array(SMALL * SMALL));
     this.groupCodes = Array.from({ length: keyCount }, () => []);
   }
 
@@ -172,11 +178,15 @@ export class GroupIndex {
     for (let k = 1; k < this.keyCount; k++) {
       const next = codes[k];
       const pairs = this.pairs[k - 1];
+      const small = this.smallPairs[k - 1];
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const a = current[i];
         const b = next[i];
         if (a === NO_MATCH || b === NO_MATCH) { out[i] = NO_MATCH; continue; }
+        // few distinct values (the usual group-by): a typed-array look-up, no Map
+        const fast = a < SMALL && b < SMALL ? a * SMALL + b : -1;
+        if (fast >= 0 && small[fast] !== 0) { out[i] = small[fast] - 1; continue; }
         const key = a < PAIR_SHIFT && b < PAIR_SHIFT ? a * PAIR_SHIFT + b : `${a},${b}`;
         let id = pairs.get(key);
         if (id === undefined) {
@@ -184,6 +194,7 @@ export class GroupIndex {
           id = pairs.size;
           pairs.set(key, id);
         }
+        if (fast >= 0) small[fast] = id + 1;
         out[i] = id;
       }
       current = out;

@@ -8,26 +8,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readCsvBatches, readCsvSchema } from './csv/csvReader.js';
 import type { CsvOptions, CsvReadReport } from './csv/csvReader.js';
+import { seededRandom } from '../common/seededRandom.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** a small seeded PRNG (mulberry32) so every run parses the same file */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function generateBenchCsv(file: string, rows: number): Promise<void> {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const categories = Array.from({ length: 50 }, (_, i) => `category_${String(i).padStart(2, '0')}`);
   const regions = ['north', 'south', 'east', 'west', 'central', 'north-east', 'south-west', 'islands'];
   const out = createWriteStream(file);

@@ -1,28 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../../shared/sdk/index.js';
-import { readCsvBatches, readCsvSchema } from './csvReader.js';
-import type { CsvOptions, CsvReadReport } from './csvReader.js';
+import { seededRandom } from '../../common/seededRandom.js';
+import type { CsvOptions } from './csvReader.js';
+import { csvOptions, csvTestFolder, readWholeCsv } from './csvTestFiles.js';
 
 // The one-pass readers (csvFastFields.ts) take unquoted fields; a quoted field always takes the
 // general path. So the same values written unquoted and quoted must read the same, reports included.
-const dir = mkdtempSync(path.join(tmpdir(), 'weft-csv-fast-'));
+const { dir } = csvTestFolder('weft-csv-fast-');
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rnd = random(7);
+const rnd = seededRandom(7);
 const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
 const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
 
@@ -56,18 +44,12 @@ const GEN: Record<string, () => string> = {
 const TYPES = Object.keys(GEN) as Field['type'][];
 
 function options(p: string, extra: Partial<CsvOptions>): CsvOptions {
-  return {
-    path: p, file: 'fast.csv', delimiter: ',', quote: '"', hasHeader: true, encoding: 'utf8', skipRows: 0,
-    fieldTypes: Object.fromEntries(TYPES.map((t) => [t, t])), ...extra,
-  };
+  return csvOptions(p, { file: 'fast.csv', fieldTypes: Object.fromEntries(TYPES.map((t) => [t, t])), ...extra });
 }
 
 async function readAll(o: CsvOptions) {
-  const schema = await readCsvSchema(o);
-  const report: CsvReadReport = { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 };
-  const batches = [];
-  for await (const b of readCsvBatches(o, schema, report)) batches.push(b);
-  return { rows: new Table(batches).toArray().map((r) => r.toJSON()), report, types: schema.fields.map((f) => f.type) };
+  const { rows, report, schema } = await readWholeCsv(o);
+  return { rows, report, types: schema.fields.map((f) => f.type) };
 }
 
 describe('CSV one-pass field readers', () => {

@@ -1,32 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { readCsvBatches, readCsvSchema } from './csvReader.js';
-import type { CsvOptions, CsvReadReport } from './csvReader.js';
+import { csvOptions, csvTestFolder, readWholeCsv } from './csvTestFiles.js';
 
 // The two-thread parse must give exactly what the one-thread parse gives: rows, types, reports, errors.
-const dir = mkdtempSync(path.join(tmpdir(), 'weft-csv-par-'));
-
-function file(name: string, content: string): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-function options(p: string, extra: Partial<CsvOptions> = {}): CsvOptions {
-  return { path: p, file: path.basename(p), delimiter: ',', quote: '"', hasHeader: true, encoding: 'utf8', skipRows: 0, fieldTypes: {}, ...extra };
-}
-
-async function readAll(o: CsvOptions) {
-  const schema = readCsvSchema(o);
-  const report: CsvReadReport = { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 };
-  const batches = [];
-  for await (const b of readCsvBatches(o, schema, report)) batches.push(b);
-  const rows = batches.length ? new Table(batches).toArray().map((r) => r.toJSON()) : [];
-  return { schema, report, batches, rows };
-}
+const { file } = csvTestFolder('weft-csv-par-');
 
 /** rows with repeated strings, numbers, date-times; every `quoted`-th row has a quoted line break */
 function content(rows: number, quoted: number, extra: (i: number) => string | null = () => null): string {
@@ -42,10 +18,10 @@ describe('CSV two-thread parse', () => {
   it('gives the serial rows, types and reports, in order, whatever the range size', async () => {
     const p = file('plain.csv', content(3000, 0, (i) => (i === 1700 ? '1700,c1,not a number,2026-01-01T00:00:00,x' : i === 2500 ? '2500,c2' : null)));
     const types = { amount: 'double' as const };
-    const serial = await readAll(options(p, { parallel: false, batchRows: 256, fieldTypes: types }));
+    const serial = await readWholeCsv(csvOptions(p, { parallel: false, batchRows: 256, fieldTypes: types }));
     expect(serial.report.issueCount).toBe(1);
     for (const rangeBytes of [4000, 9999, 30000]) {
-      const par = await readAll(options(p, { parallel: true, rangeBytes, batchRows: 256, fieldTypes: types }));
+      const par = await readWholeCsv(csvOptions(p, { parallel: true, rangeBytes, batchRows: 256, fieldTypes: types }));
       expect(par.rows).toEqual(serial.rows);
       expect(par.report).toEqual(serial.report);
       // each range ends its own last packet: more packets than the serial parse shows both threads ran
@@ -58,9 +34,9 @@ describe('CSV two-thread parse', () => {
 
   it('falls back to the serial parse when a cut lands inside a quoted line break', async () => {
     const p = file('quoted.csv', content(2000, 3));
-    const serial = await readAll(options(p, { parallel: false, batchRows: 100 }));
+    const serial = await readWholeCsv(csvOptions(p, { parallel: false, batchRows: 100 }));
     for (const rangeBytes of [1500, 5000]) {
-      const par = await readAll(options(p, { parallel: true, rangeBytes, batchRows: 100 }));
+      const par = await readWholeCsv(csvOptions(p, { parallel: true, rangeBytes, batchRows: 100 }));
       expect(par.rows).toEqual(serial.rows);
       expect(par.report).toEqual(serial.report);
     }
@@ -69,7 +45,7 @@ describe('CSV two-thread parse', () => {
 
   it('a malformed row in a later range fails with the serial error and line', async () => {
     const p = file('broken.csv', content(3000, 0, (i) => (i === 2222 ? '2222,c1,1.5,2026-01-01T00:00:00,x,extra' : null)));
-    await expect(readAll(options(p, { parallel: false }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
-    await expect(readAll(options(p, { parallel: true, rangeBytes: 5000 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
+    await expect(readWholeCsv(csvOptions(p, { parallel: false }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
+    await expect(readWholeCsv(csvOptions(p, { parallel: true, rangeBytes: 5000 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
   });
 });

@@ -1,37 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { readCsvBatches, readCsvSchema } from './csvReader.js';
-import type { CsvOptions, CsvReadReport } from './csvReader.js';
+import { csvOptions, csvTestFolder, readWholeCsv } from './csvTestFiles.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'weft-csv-'));
-
-function file(name: string, content: string | Uint8Array): string {
-  const p = path.join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
-function options(p: string, extra: Partial<CsvOptions> = {}): CsvOptions {
-  return { path: p, file: path.basename(p), delimiter: ',', quote: '"', hasHeader: true, encoding: 'utf8', skipRows: 0, fieldTypes: {}, ...extra };
-}
-
-async function readAll(o: CsvOptions) {
-  const schema = await readCsvSchema(o);
-  const report: CsvReadReport = { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 };
-  const batches = [];
-  for await (const b of readCsvBatches(o, schema, report)) batches.push(b);
-  const table = batches.length ? new Table(batches) : null;
-  const rows = table ? table.toArray().map((r) => r.toJSON()) : [];
-  return { schema, report, batches, rows };
-}
+const { file } = csvTestFolder('weft-csv-');
 
 describe('CSV reader', () => {
   it('detects types and reads values, nulls for empty unquoted fields', async () => {
     const p = file('types.csv', 'i,big,d,b,dt,ts,s\n1,9007199254740993,1.5,true,2026-11-21,2026-11-21T13:05:00,x\n,-2,,FALSE,,2026-01-02 03:04,""\n');
-    const { schema, rows } = await readAll(options(p));
+    const { schema, rows } = await readWholeCsv(csvOptions(p));
     expect(schema.fields.map((f) => f.type)).toEqual(['int32', 'int64', 'double', 'bool', 'date', 'datetime', 'v_wstring']);
     expect(rows[0]).toEqual({ i: 1, big: 9007199254740993n, d: 1.5, b: true, dt: '2026-11-21', ts: '2026-11-21 13:05:00', s: 'x' });
     expect(rows[1]).toEqual({ i: null, big: -2n, d: null, b: false, dt: null, ts: '2026-01-02 03:04:00', s: '' });
@@ -39,7 +14,7 @@ describe('CSV reader', () => {
 
   it('handles quotes with delimiters, escaped quotes, embedded CRLF newlines, BOM and unicode', async () => {
     const p = file('quoted.csv', '\ufeffname,note\r\n"Zoë, the ""first""","line1\r\nline2"\r\nplain,日本語\r\n');
-    const { schema, rows } = await readAll(options(p));
+    const { schema, rows } = await readWholeCsv(csvOptions(p));
     expect(schema.fields.map((f) => f.name)).toEqual(['name', 'note']);
     expect(rows).toEqual([{ name: 'Zoë, the "first"', note: 'line1\r\nline2' }, { name: 'plain', note: '日本語' }]);
   });
@@ -48,9 +23,9 @@ describe('CSV reader', () => {
     const lines = ['a,b,c'];
     for (let i = 0; i < 300; i++) lines.push(`${i},"q ""${i}""\nx",${i * 0.25}`);
     const p = file('chunks.csv', lines.join('\r\n'));
-    const whole = await readAll(options(p));
+    const whole = await readWholeCsv(csvOptions(p));
     for (const chunkBytes of [7, 13, 64, 1000]) {
-      const cut = await readAll(options(p, { chunkBytes, batchRows: 17 }));
+      const cut = await readWholeCsv(csvOptions(p, { chunkBytes, batchRows: 17 }));
       expect(cut.rows).toEqual(whole.rows);
     }
     expect(whole.rows).toHaveLength(300);
@@ -63,45 +38,45 @@ describe('CSV reader', () => {
     for (let i = 0; i < 40; i++) lines.push(i % 9 === 0 ? `${i},"${long}${i}"` : `${i},café ${i} π`);
     const text = lines.join('\n') + '\n';
     const utf8 = file('long.csv', text);
-    const whole = await readAll(options(utf8));
+    const whole = await readWholeCsv(csvOptions(utf8));
     expect(whole.rows).toHaveLength(40);
     expect(whole.rows[27]).toEqual({ a: 27, b: `${long}27` });
     for (const chunkBytes of [5, 64, 4096]) {
-      expect((await readAll(options(utf8, { chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
+      expect((await readWholeCsv(csvOptions(utf8, { chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
       const u16 = file('long16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-      expect((await readAll(options(u16, { encoding: 'utf16le', chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
+      expect((await readWholeCsv(csvOptions(u16, { encoding: 'utf16le', chunkBytes, batchRows: 7 }))).rows).toEqual(whole.rows);
       const l1 = file('long1.csv', Buffer.from(text.replace(/π/g, 'p'), 'latin1'));
-      expect((await readAll(options(l1, { encoding: 'latin1', chunkBytes, batchRows: 7 }))).rows)
+      expect((await readWholeCsv(csvOptions(l1, { encoding: 'latin1', chunkBytes, batchRows: 7 }))).rows)
         .toEqual(whole.rows.map((r) => ({ ...r, b: String(r.b).replace(/π/g, 'p') })));
     }
   });
 
   it('empty file and header-only file give no rows', async () => {
-    const empty = await readAll(options(file('empty.csv', '')));
+    const empty = await readWholeCsv(csvOptions(file('empty.csv', '')));
     expect(empty.schema.fields).toEqual([]);
     expect(empty.rows).toEqual([]);
-    const header = await readAll(options(file('header.csv', 'a,b\n')));
+    const header = await readWholeCsv(csvOptions(file('header.csv', 'a,b\n')));
     expect(header.schema.fields.map((f) => f.name)).toEqual(['a', 'b']);
     expect(header.rows).toEqual([]);
   });
 
   it('no header row, skip rows, TSV, other quote and type override', async () => {
     const p = file('opts.tsv', 'junk line\nanother\n1\t\'a\tb\'\t007\n2\tc\t010\n');
-    const { schema, rows } = await readAll(options(p, { hasHeader: false, skipRows: 2, delimiter: '\t', quote: "'", fieldTypes: { Field_1: 'int64' } }));
+    const { schema, rows } = await readWholeCsv(csvOptions(p, { hasHeader: false, skipRows: 2, delimiter: '\t', quote: "'", fieldTypes: { Field_1: 'int64' } }));
     expect(schema.fields).toEqual([{ name: 'Field_1', type: 'int64' }, { name: 'Field_2', type: 'v_wstring' }, { name: 'Field_3', type: 'v_wstring' }]);
     expect(rows).toEqual([{ Field_1: 1n, Field_2: 'a\tb', Field_3: '007' }, { Field_1: 2n, Field_2: 'c', Field_3: '010' }]);
   });
 
   it('reads latin1 and utf16le', async () => {
-    const latin = await readAll(options(file('l1.csv', Buffer.from('n\ncafé\n', 'latin1')), { encoding: 'latin1' }));
+    const latin = await readWholeCsv(csvOptions(file('l1.csv', Buffer.from('n\ncafé\n', 'latin1')), { encoding: 'latin1' }));
     expect(latin.rows).toEqual([{ n: 'café' }]);
-    const u16 = await readAll(options(file('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('n,m\nπ,2\n', 'utf16le')])), { encoding: 'utf16le' }));
+    const u16 = await readWholeCsv(csvOptions(file('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('n,m\nπ,2\n', 'utf16le')])), { encoding: 'utf16le' }));
     expect(u16.rows).toEqual([{ n: 'π', m: 2 }]);
   });
 
   it('values that do not convert become null and are reported with line and column', async () => {
     const p = file('bad.csv', 'a,b\n1,x\nzz,y\n');
-    const { rows, report } = await readAll(options(p, { fieldTypes: { a: 'int32' } }));
+    const { rows, report } = await readWholeCsv(csvOptions(p, { fieldTypes: { a: 'int32' } }));
     expect(rows).toEqual([{ a: 1, b: 'x' }, { a: null, b: 'y' }]);
     expect(report.issueCount).toBe(1);
     expect(report.issues[0]).toMatchObject({ line: 3, column: 1, field: 'a', value: 'zz' });
@@ -109,7 +84,7 @@ describe('CSV reader', () => {
 
   it('date-times: T or space, minutes or seconds, out-of-range parts reported, never copied as is', async () => {
     const p = file('dt.csv', 'ts\n2026-11-21T13:05:00\n2026-11-21 13:05:09\n2026-11-21T13:05\n2026-13-01T00:00:00\n2026-01-01T24:00:00\n2026-01-01T10:60:00\n2026-01-01x10:00:00\n2026-01-01\n');
-    const { rows, report } = await readAll(options(p, { fieldTypes: { ts: 'datetime' } }));
+    const { rows, report } = await readWholeCsv(csvOptions(p, { fieldTypes: { ts: 'datetime' } }));
     expect(rows.map((r) => r.ts)).toEqual([
       '2026-11-21 13:05:00', '2026-11-21 13:05:09', '2026-11-21 13:05:00', null, null, null, null, '2026-01-01 00:00:00',
     ]);
@@ -118,14 +93,14 @@ describe('CSV reader', () => {
   });
 
   it('malformed rows are errors naming file, line and column', async () => {
-    await expect(readAll(options(file('many.csv', 'a,b\n1,2\n3,4,5\n')))).rejects.toThrow('many.csv: line 3, column 3: too many fields');
-    await expect(readAll(options(file('open.csv', 'a,b\n1,2\n3,"never closed\n\n')))).rejects.toThrow(/open\.csv: line 3, column 2: a quoted field is not closed/);
+    await expect(readWholeCsv(csvOptions(file('many.csv', 'a,b\n1,2\n3,4,5\n')))).rejects.toThrow('many.csv: line 3, column 3: too many fields');
+    await expect(readWholeCsv(csvOptions(file('open.csv', 'a,b\n1,2\n3,"never closed\n\n')))).rejects.toThrow(/open\.csv: line 3, column 2: a quoted field is not closed/);
   });
 
   it('dictionary-encodes repeated strings and keeps unique ones plain', async () => {
     const lines = ['cat,uid'];
     for (let i = 0; i < 5000; i++) lines.push(`c${i % 7},u${i}`);
-    const { batches, rows } = await readAll(options(file('dict.csv', lines.join('\n')), { batchRows: 1000 }));
+    const { batches, rows } = await readWholeCsv(csvOptions(file('dict.csv', lines.join('\n')), { batchRows: 1000 }));
     expect(batches).toHaveLength(5);
     expect(String(batches[0].schema.fields[0].type)).toMatch(/Dictionary/);
     expect(String(batches[4].schema.fields[0].type)).toMatch(/Dictionary/);

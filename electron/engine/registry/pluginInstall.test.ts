@@ -1,36 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPluginRegistry, type PluginRegistry } from './pluginRegistry.js';
-import { editManifest, goodManifest, tempDir, treeOf, writeGoodPackage } from './packageFixtures.js';
+import { describe, expect, it } from 'vitest';
+import { editManifest, goodManifest, treeOf, writeGoodPackage } from './packageFixtures.js';
+import { useRegistryTestbed } from './registryTestbed.js';
 
-let dataDir: string;
-let work: string;
-let builtinDir: string;
-const registries: PluginRegistry[] = [];
-
-async function registry(): Promise<PluginRegistry> {
-  const created = await createPluginRegistry({ dataDir, builtinDir });
-  registries.push(created);
-  return created;
-}
-
-beforeEach(() => {
-  dataDir = tempDir('home');
-  work = tempDir('src');
-  builtinDir = writeGoodPackage(path.join(work, 'builtin'), { ...goodManifest('weft'), displayName: 'Weft' });
-});
-
-afterEach(async () => {
-  for (const created of registries.splice(0)) await created.dispose();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(work, { recursive: true, force: true });
-});
+const bed = useRegistryTestbed(() => ({ ...goodManifest('weft'), displayName: 'Weft' }));
 
 describe('install from a folder', () => {
   it('installs a good package, fills defaults, sanitizes the icon, and a new registry finds it', async () => {
-    const reg = await registry();
-    const source = writeGoodPackage(path.join(work, 'acme'));
+    const reg = await bed.registry();
+    const source = writeGoodPackage(path.join(bed.work, 'acme'));
     const events: string[] = [];
     reg.onChange((change) => events.push(`${change.kind} ${change.toolIds.join(',')}`));
     const tools = await reg.install(source);
@@ -43,20 +22,20 @@ describe('install from a folder', () => {
     expect(tools[0].iconSvg).not.toMatch(/script|onload/);
 
     const resolved = reg.resolve('acme-tools/add-offset');
-    expect(resolved?.entryPath).toBe(path.join(dataDir, 'plugins', 'acme-tools', 'add-offset.js'));
+    expect(resolved?.entryPath).toBe(path.join(bed.dataDir, 'plugins', 'acme-tools', 'add-offset.js'));
     expect(resolved?.validateConfig({ offset: 2 })).toEqual([]);
     expect(resolved?.validateConfig({ offset: 'x' })).toEqual(['config.offset: must be number']);
     expect(resolved?.validateConfig({})).toEqual(['config: missing required key "offset"']);
     // the installed copy is independent of the source folder
     fs.rmSync(source, { recursive: true });
-    const again = await registry();
+    const again = await bed.registry();
     expect(again.list().filter((t) => t.source === 'installed').map((t) => t.id)).toEqual(['acme-tools/add-offset', 'acme-tools/second']);
-    expect(fs.existsSync(path.join(dataDir, '.staging'))).toBe(false);
+    expect(fs.existsSync(path.join(bed.dataDir, '.staging'))).toBe(false);
   });
 
   it('imports the installed .js entry as ESM without a package.json in the source folder', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'acme')));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'acme')));
     const entry = reg.resolve('acme-tools/add-offset')?.entryPath as string;
     const plugin = (await import(entry)) as { default: new (p: unknown) => { onComplete(): number } };
     expect(new plugin.default({}).onComplete()).toBe(1);
@@ -79,15 +58,15 @@ describe('install from a folder', () => {
     [
       'entry symlink out',
       (d) => {
-        fs.writeFileSync(path.join(work, 'outside.mjs'), 'export default class X {}\n');
+        fs.writeFileSync(path.join(bed.work, 'outside.mjs'), 'export default class X {}\n');
         fs.rmSync(path.join(d, 'second.mjs'));
-        fs.symlinkSync(path.join(work, 'outside.mjs'), path.join(d, 'second.mjs'));
+        fs.symlinkSync(path.join(bed.work, 'outside.mjs'), path.join(d, 'second.mjs'));
       },
       /tools\[1\]\.entry: "second\.mjs" is a symlink pointing outside the package folder/,
     ],
     [
       'other symlink out',
-      (d) => fs.symlinkSync(work, path.join(d, 'lib', 'escape')),
+      (d) => fs.symlinkSync(bed.work, path.join(d, 'lib', 'escape')),
       /lib\/escape: is a symlink pointing outside the package folder/,
     ],
     ['syntax error', (d) => write(d, 'second.mjs', 'export default class {\n  broken(\n'), /second\.mjs: cannot be imported: SyntaxError/],
@@ -108,13 +87,13 @@ describe('install from a folder', () => {
   ];
 
   it.each(brokenCases)('refuses a folder with %s, naming the file, and changes nothing', async (_name, breakIt, message) => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'other'), goodManifest('other-tools')));
-    fs.mkdirSync(path.join(dataDir, 'state'), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, 'state', 'acme-tools.json'), '{"kept":true}');
-    const before = treeOf(dataDir);
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'other'), goodManifest('other-tools')));
+    fs.mkdirSync(path.join(bed.dataDir, 'state'), { recursive: true });
+    fs.writeFileSync(path.join(bed.dataDir, 'state', 'acme-tools.json'), '{"kept":true}');
+    const before = treeOf(bed.dataDir);
     const listBefore = reg.list().map((t) => t.id);
-    const source = writeGoodPackage(path.join(work, 'acme'));
+    const source = writeGoodPackage(path.join(bed.work, 'acme'));
     breakIt(source);
     const events: string[] = [];
     reg.onChange((change) => events.push(change.kind));
@@ -124,42 +103,42 @@ describe('install from a folder', () => {
     );
     expect(refused?.message).toMatch(message);
     expect(refused?.message.split('\n')).toHaveLength(1);
-    expect(treeOf(dataDir)).toEqual(before);
+    expect(treeOf(bed.dataDir)).toEqual(before);
     expect(reg.list().map((t) => t.id)).toEqual(listBefore);
     expect(events).toEqual([]);
   });
 
   it('refuses the same name unless forced; --force replaces the package and keeps its state', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'v1')));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'v1')));
     await reg.stores.state.set('acme-tools', 'count', 3);
-    const before = treeOf(dataDir);
-    const v2 = writeGoodPackage(path.join(work, 'v2'), goodManifest('acme-tools', '2.0.0'));
+    const before = treeOf(bed.dataDir);
+    const v2 = writeGoodPackage(path.join(bed.work, 'v2'), goodManifest('acme-tools', '2.0.0'));
     await expect(reg.install(v2)).rejects.toThrow(/weft-plugin\.json: a package named "acme-tools" is already installed \(version 1\.0\.0\); use --force/);
-    expect(treeOf(dataDir)).toEqual(before);
+    expect(treeOf(bed.dataDir)).toEqual(before);
     const tools = await reg.install(v2, { force: true });
     expect(tools[0].version).toBe('2.0.0');
     expect(reg.resolve('acme-tools/add-offset')?.descriptor.version).toBe('2.0.0');
     expect(await reg.stores.state.get('acme-tools', 'count')).toBe(3);
-    expect(fs.readdirSync(path.join(dataDir, 'plugins'))).toEqual(['acme-tools']);
+    expect(fs.readdirSync(path.join(bed.dataDir, 'plugins'))).toEqual(['acme-tools']);
   });
 
   it('a failed forced install keeps the installed version', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'v1')));
-    const before = treeOf(dataDir);
-    const broken = writeGoodPackage(path.join(work, 'v2'), goodManifest('acme-tools', '2.0.0'));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'v1')));
+    const before = treeOf(bed.dataDir);
+    const broken = writeGoodPackage(path.join(bed.work, 'v2'), goodManifest('acme-tools', '2.0.0'));
     fs.writeFileSync(path.join(broken, 'second.mjs'), 'syntax error here');
     await expect(reg.install(broken, { force: true })).rejects.toThrow(/second\.mjs: cannot be imported/);
-    expect(treeOf(dataDir)).toEqual(before);
+    expect(treeOf(bed.dataDir)).toEqual(before);
     expect(reg.resolve('acme-tools/add-offset')?.descriptor.version).toBe('1.0.0');
   });
 
   it('remove deletes the package, its state, blobs and virtual tools for good', async () => {
-    const reg = await registry();
-    const source = writeGoodPackage(path.join(work, 'acme'));
+    const reg = await bed.registry();
+    const source = writeGoodPackage(path.join(bed.work, 'acme'));
     await reg.install(source);
-    await reg.install(writeGoodPackage(path.join(work, 'other'), goodManifest('other-tools')));
+    await reg.install(writeGoodPackage(path.join(bed.work, 'other'), goodManifest('other-tools')));
     await reg.stores.state.set('acme-tools', 'k', 'v');
     await reg.stores.state.set('other-tools', 'k', 'kept');
     await reg.stores.blobs.put('acme-tools', 'doc', 'bytes');
@@ -169,7 +148,7 @@ describe('install from a folder', () => {
     reg.onChange((change) => events.push(`${change.kind} ${change.toolIds.join(',')}`));
     await reg.remove('acme-tools');
     expect(events).toContain('removed acme-tools/add-offset,acme-tools/second,acme-tools/plus-ten');
-    expect(fs.existsSync(path.join(dataDir, 'plugins', 'acme-tools'))).toBe(false);
+    expect(fs.existsSync(path.join(bed.dataDir, 'plugins', 'acme-tools'))).toBe(false);
     expect(reg.resolve('acme-tools/add-offset')).toBeUndefined();
     expect(reg.resolve('acme-tools/plus-ten')).toBeUndefined();
     expect(await reg.stores.state.keys('acme-tools')).toEqual([]);
@@ -185,9 +164,9 @@ describe('install from a folder', () => {
 
 describe('sources and clashes', () => {
   it('a loaded folder wins over an installed package with an info notice', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'installed')));
-    const dev = writeGoodPackage(path.join(work, 'dev'), goodManifest('acme-tools', '9.9.9'));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'installed')));
+    const dev = writeGoodPackage(path.join(bed.work, 'dev'), goodManifest('acme-tools', '9.9.9'));
     await reg.loadFolder(dev, { watch: false });
     const tool = reg.resolve('acme-tools/add-offset');
     expect(tool?.descriptor).toMatchObject({ source: 'loaded', version: '9.9.9' });
@@ -196,24 +175,23 @@ describe('sources and clashes', () => {
   });
 
   it('two loaded folders of one name, or a loaded "weft", are errors naming both', async () => {
-    const reg = await registry();
-    const first = writeGoodPackage(path.join(work, 'one'));
-    const second = writeGoodPackage(path.join(work, 'two'));
+    const reg = await bed.registry();
+    const first = writeGoodPackage(path.join(bed.work, 'one'));
+    const second = writeGoodPackage(path.join(bed.work, 'two'));
     await reg.loadFolder(first, { watch: false });
     await expect(reg.loadFolder(second, { watch: false })).rejects.toThrow(
       `${path.join(second, 'weft-plugin.json')}: the package name "acme-tools" is already taken by the loaded folder ${first}`,
     );
-    const weft = writeGoodPackage(path.join(work, 'weft'), goodManifest('weft'));
-    await expect(reg.loadFolder(weft, { watch: false })).rejects.toThrow(`the name "weft" is reserved for the built-in tools (${builtinDir})`);
+    const weft = writeGoodPackage(path.join(bed.work, 'weft'), goodManifest('weft'));
+    await expect(reg.loadFolder(weft, { watch: false })).rejects.toThrow(`the name "weft" is reserved for the built-in tools (${bed.builtinDir})`);
     expect(reg.resolve('weft/add-offset')?.descriptor.source).toBe('builtin');
   });
 
   it('createPluginRegistry loads --plugins folders and refuses broken ones', async () => {
-    const dev = writeGoodPackage(path.join(work, 'dev'));
-    const reg = await createPluginRegistry({ dataDir, builtinDir, loadedDirs: [dev] });
-    registries.push(reg);
+    const dev = writeGoodPackage(path.join(bed.work, 'dev'));
+    const reg = await bed.registry({ loadedDirs: [dev] });
     expect(reg.resolve('acme-tools/second')?.descriptor.source).toBe('loaded');
     fs.writeFileSync(path.join(dev, 'second.mjs'), 'export default 1;');
-    await expect(createPluginRegistry({ dataDir, builtinDir, loadedDirs: [dev] })).rejects.toThrow(`${path.join(dev, 'second.mjs')}: default-exports a number`);
+    await expect(bed.registry({ loadedDirs: [dev] })).rejects.toThrow(`${path.join(dev, 'second.mjs')}: default-exports a number`);
   });
 });

@@ -1,33 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PluginChange } from '../../../shared/weftApi.js';
 import { createPluginServices } from '../stores/pluginServices.js';
-import { createPluginRegistry, type PluginRegistry } from './pluginRegistry.js';
-import { goodManifest, tempDir, writeGoodPackage } from './packageFixtures.js';
+import { goodManifest, writeGoodPackage } from './packageFixtures.js';
+import { useRegistryTestbed } from './registryTestbed.js';
 
-let dataDir: string;
-let work: string;
-let builtinDir: string;
-const registries: PluginRegistry[] = [];
-
-async function registry(): Promise<PluginRegistry> {
-  const created = await createPluginRegistry({ dataDir, builtinDir });
-  registries.push(created);
-  return created;
-}
-
-beforeEach(() => {
-  dataDir = tempDir('home');
-  work = tempDir('src');
-  builtinDir = writeGoodPackage(path.join(work, 'builtin'), goodManifest('weft'));
-});
-
-afterEach(async () => {
-  for (const created of registries.splice(0)) await created.dispose();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.rmSync(work, { recursive: true, force: true });
-});
+const bed = useRegistryTestbed();
 
 const definition = {
   id: 'plus-ten',
@@ -41,10 +20,10 @@ const definition = {
 
 describe('virtual plugins', () => {
   it('create → list → resolve → remove, with the palette told at once (no rescan)', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'acme')));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'acme')));
     // the services a run uses are created separately from the registry, as the engine host does
-    const services = createPluginServices(dataDir);
+    const services = createPluginServices(bed.dataDir);
     const seen: Array<{ change: PluginChange; listed: string[] }> = [];
     reg.onChange((change) => seen.push({ change, listed: reg.list().map((t) => t.id) }));
 
@@ -65,7 +44,7 @@ describe('virtual plugins', () => {
     expect(await services.virtualPlugins.list('acme-tools/second')).toEqual([]);
 
     // persisted: a new registry (another process, a restart) serves it
-    const fresh = await registry();
+    const fresh = await bed.registry();
     expect(fresh.resolve('acme-tools/plus-ten')?.virtualPlugin?.name).toBe('Plus ten');
 
     // creating the same id again from the same parent replaces it
@@ -80,8 +59,8 @@ describe('virtual plugins', () => {
   });
 
   it('refuses ids that clash with a real tool or another parent’s virtual tool, and bad definitions', async () => {
-    const reg = await registry();
-    await reg.install(writeGoodPackage(path.join(work, 'acme')));
+    const reg = await bed.registry();
+    await reg.install(writeGoodPackage(path.join(bed.work, 'acme')));
     const virtual = reg.services.virtualPlugins;
     await expect(virtual.create('acme-tools/add-offset', { ...definition, id: 'second' })).rejects.toThrow(
       /virtual plugin acme-tools\/second: the id clashes with the tool acme-tools\/second of the installed package/,
@@ -95,7 +74,7 @@ describe('virtual plugins', () => {
     await expect(virtual.create('acme-tools/add-offset', { ...definition, configSchema: { type: 'nope' } })).rejects.toThrow(/configSchema: not a valid JSON Schema/);
     await expect(virtual.create('nobody/tool', definition)).rejects.toThrow(/the parent tool nobody\/tool is not known/);
     // a package installed later whose tool clashes with an existing virtual tool is refused
-    const clashing = writeGoodPackage(path.join(work, 'v2'), goodManifest('acme-tools', '2.0.0'));
+    const clashing = writeGoodPackage(path.join(bed.work, 'v2'), goodManifest('acme-tools', '2.0.0'));
     const manifest = JSON.parse(fs.readFileSync(path.join(clashing, 'weft-plugin.json'), 'utf8'));
     manifest.tools[1].id = 'plus-ten';
     fs.writeFileSync(path.join(clashing, 'weft-plugin.json'), JSON.stringify(manifest));
@@ -108,8 +87,8 @@ describe('virtual plugins', () => {
 describe('development folders', () => {
   // the reload time is logged, not asserted: speed is measured by benchmarks, not tests
   it('an edit reloads the loaded folder and pushes "reloaded"', async () => {
-    const reg = await registry();
-    const dev = writeGoodPackage(path.join(work, 'dev'));
+    const reg = await bed.registry();
+    const dev = writeGoodPackage(path.join(bed.work, 'dev'));
     await reg.loadFolder(dev);
     const firstEntry = reg.resolve('acme-tools/add-offset')?.entryPath as string;
     expect(firstEntry.startsWith(dev)).toBe(false);

@@ -1,33 +1,24 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../shared/runEvents.js';
-import { createTestEngine, testWorkflow, type TestEngine } from '../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { testWorkflow } from '../testing/index.js';
+import { messageTexts, useLifecycleEngine } from './lifecycleTestEngine.js';
 
-const fixtures = path.join(import.meta.dirname, 'fixtures', 'lifecycle-tools');
-let engine: TestEngine;
-
-beforeAll(async () => {
-  engine = await createTestEngine({ pluginDirs: [fixtures], updateWatchdogMs: 1000 });
-});
-afterAll(async () => engine?.dispose());
-
-const texts = (summary: RunSummary, id: string) => summary.tools[id].messages.map((m) => m.text);
+const lifecycle = useLifecycleEngine();
 
 describe('update-only runs with misbehaving or identical tools', () => {
   it('two identical tools with the same input are each constructed: the cache is per tool', async () => {
     const twins = testWorkflow({ s: { plugin: 'lt/source' }, a: { plugin: 'lt/recorder' }, b: { plugin: 'lt/recorder' } },
       [['s.Output', 'a.Input'], ['s.Output', 'b.Input']]);
-    const { summary } = await engine.run(twins, { mode: 'update' });
+    const { summary } = await lifecycle.engine.run(twins, { mode: 'update' });
     // the constructor line ends with a random number: b reusing a's cached result would repeat a's
-    expect(texts(summary, 'b')[0]).toMatch(/^constructor updateOnly=true/);
-    expect(texts(summary, 'b')[0]).not.toEqual(texts(summary, 'a')[0]);
-    const again = (await engine.run(twins, { mode: 'update' })).summary;
-    expect(texts(again, 'a')).toEqual(texts(summary, 'a'));
-    expect(texts(again, 'b')).toEqual(texts(summary, 'b'));
+    expect(messageTexts(summary, 'b')[0]).toMatch(/^constructor updateOnly=true/);
+    expect(messageTexts(summary, 'b')[0]).not.toEqual(messageTexts(summary, 'a')[0]);
+    const again = (await lifecycle.engine.run(twins, { mode: 'update' })).summary;
+    expect(messageTexts(again, 'a')).toEqual(messageTexts(summary, 'a'));
+    expect(messageTexts(again, 'b')).toEqual(messageTexts(summary, 'b'));
   });
 
   it('process.exit() in a constructor fails that tool with the exit code; the next tools still run', async () => {
-    const { summary } = await engine.run(testWorkflow({
+    const { summary } = await lifecycle.engine.run(testWorkflow({
       f: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'exit' } }, d: { plugin: 'lt/recorder' },
       s: { plugin: 'lt/source' }, r: { plugin: 'lt/recorder' },
     }, [['f.Output', 'd.Input'], ['s.Output', 'r.Input']]), { mode: 'update', useCache: false });
@@ -37,7 +28,7 @@ describe('update-only runs with misbehaving or identical tools', () => {
   });
 
   it('junk posted on the worker port is dropped, not blamed on another tool; the host keeps working', async () => {
-    const { summary } = await engine.run(testWorkflow({
+    const { summary } = await lifecycle.engine.run(testWorkflow({
       j: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'junk' } },
       s: { plugin: 'lt/source' }, r: { plugin: 'lt/recorder' },
     }, [['s.Output', 'r.Input']]), { mode: 'update', useCache: false });

@@ -1,17 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../shared/runEvents.js';
-import { createTestEngine, testWorkflow, type TestEngine } from '../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { testWorkflow } from '../testing/index.js';
+import { messageTexts, useLifecycleEngine } from './lifecycleTestEngine.js';
 
-const fixtures = path.join(import.meta.dirname, 'fixtures', 'lifecycle-tools');
-let engine: TestEngine;
-
-beforeAll(async () => {
-  engine = await createTestEngine({ pluginDirs: [fixtures], updateWatchdogMs: 1000 });
-});
-afterAll(async () => engine?.dispose());
-
-const texts = (summary: RunSummary, id: string) => summary.tools[id].messages.map((m) => m.text);
+const lifecycle = useLifecycleEngine();
 
 function chain(sinkDelay = 0) {
   return testWorkflow({
@@ -23,13 +14,13 @@ function chain(sinkDelay = 0) {
 
 describe('update-only runs', () => {
   it('call only constructor and onInputConnectionOpened, and propagate metadata downstream', async () => {
-    const { summary, events, previews } = await engine.run(chain(), { mode: 'update', useCache: false });
+    const { summary, events, previews } = await lifecycle.engine.run(chain(), { mode: 'update', useCache: false });
     expect(summary.status).toBe('ok');
     expect(summary.mode).toBe('update');
-    expect(texts(summary, 'b').map((t) => t.replace(/ [\d.e-]+$/, ''))).toEqual([
+    expect(messageTexts(summary, 'b').map((t) => t.replace(/ [\d.e-]+$/, ''))).toEqual([
       'constructor updateOnly=true inputs=#1', 'opened Input #1 n,label,big',
     ]);
-    expect(texts(summary, 's').map((t) => t.replace(/ [\d.e-]+$/, ''))).toEqual(['constructor updateOnly=true']);
+    expect(messageTexts(summary, 's').map((t) => t.replace(/ [\d.e-]+$/, ''))).toEqual(['constructor updateOnly=true']);
     expect(summary.tools.b.outputs.Output).toEqual({
       metadata: { fields: [{ name: 'n', type: 'int32' }, { name: 'label', type: 'v_string', size: 20 }, { name: 'big', type: 'int64' }] },
     });
@@ -38,24 +29,24 @@ describe('update-only runs', () => {
   });
 
   it('reuse unchanged tools from the cache and re-run only a changed tool and its downstream', async () => {
-    const first = (await engine.run(chain(), { mode: 'update' })).summary;
-    const again = (await engine.run(chain(), { mode: 'update' })).summary;
+    const first = (await lifecycle.engine.run(chain(), { mode: 'update' })).summary;
+    const again = (await lifecycle.engine.run(chain(), { mode: 'update' })).summary;
     // the constructor line ends with a random number: identical text means the tool was not run again
-    for (const id of ['a', 'b']) expect(texts(again, id)).toEqual(texts(first, id));
+    for (const id of ['a', 'b']) expect(messageTexts(again, id)).toEqual(messageTexts(first, id));
     // a source (no inputs) always re-runs: its metadata may come from a file that changed
-    expect(texts(again, 's')[0]).not.toEqual(texts(first, 's')[0]);
-    const edited = (await engine.run(chain(1), { mode: 'update' })).summary;
-    expect(texts(edited, 'a')[0]).not.toEqual(texts(first, 'a')[0]);
-    expect(texts(edited, 'b')[0]).toEqual(texts(first, 'b')[0]); // same input metadata: b is still cached
+    expect(messageTexts(again, 's')[0]).not.toEqual(messageTexts(first, 's')[0]);
+    const edited = (await lifecycle.engine.run(chain(1), { mode: 'update' })).summary;
+    expect(messageTexts(edited, 'a')[0]).not.toEqual(messageTexts(first, 'a')[0]);
+    expect(messageTexts(edited, 'b')[0]).toEqual(messageTexts(first, 'b')[0]); // same input metadata: b is still cached
     const rewired = testWorkflow({ s: { plugin: 'lt/source', config: { rows: 5, open: false } }, a: { plugin: 'lt/recorder' }, b: { plugin: 'lt/recorder' } },
       [['s.Output', 'a.Input'], ['a.Output', 'b.Input']]);
-    const changed = (await engine.run(rewired, { mode: 'update' })).summary;
-    expect(texts(changed, 'a')[0]).not.toEqual(texts(first, 'a')[0]);
+    const changed = (await lifecycle.engine.run(rewired, { mode: 'update' })).summary;
+    expect(messageTexts(changed, 'a')[0]).not.toEqual(messageTexts(first, 'a')[0]);
     expect(changed.tools.a.outputs).toEqual({});
   });
 
   it('report errors on their tool and cancel what depends on them', async () => {
-    const { summary } = await engine.run(testWorkflow({
+    const { summary } = await lifecycle.engine.run(testWorkflow({
       f: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'throw' } },
       d: { plugin: 'lt/recorder' },
       ok: { plugin: 'lt/source' },
@@ -67,12 +58,12 @@ describe('update-only runs', () => {
   });
 
   it('a constructor that never returns is timed out by the watchdog; the host is replaced and keeps working', async () => {
-    const { summary } = await engine.run(testWorkflow({
+    const { summary } = await lifecycle.engine.run(testWorkflow({
       f: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'spin' } }, d: { plugin: 'lt/recorder' },
     }, [['f.Output', 'd.Input']]), { mode: 'update' });
     expect(summary.tools.f.messages.at(-1)!.text).toMatch(/timed out in update-only/);
     expect(summary.tools.d.status).toBe('cancelled');
-    const after = await engine.run(chain(), { mode: 'update', useCache: false });
+    const after = await lifecycle.engine.run(chain(), { mode: 'update', useCache: false });
     expect(after.summary.status).toBe('ok');
   });
 
@@ -83,19 +74,19 @@ describe('update-only runs', () => {
       f: { plugin: 'lt/faulty', config: { phase: 'onInputConnectionOpened', how: 'sleep', ms: 600 } },
       d: { plugin: 'lt/recorder' },
     }, [['s.Output', 'f.Input'], ['f.Output', 'd.Input']]);
-    const running = engine.run(slow, { mode: 'update', useCache: false, signal: controller.signal });
+    const running = lifecycle.engine.run(slow, { mode: 'update', useCache: false, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     const { summary } = await running;
     expect(summary.status).toBe('cancelled');
     expect(summary.tools.f.status).toBe('cancelled');
     expect(summary.tools.d.status).toBe('cancelled');
     // the next run queues behind the superseded tool and then completes
-    const next = await engine.run(chain(), { mode: 'update', useCache: false });
+    const next = await lifecycle.engine.run(chain(), { mode: 'update', useCache: false });
     expect(next.summary.status).toBe('ok');
   });
 
   it('discard records written in update-only and keep no worker per tool', async () => {
-    const { summary } = await engine.run(testWorkflow({
+    const { summary } = await lifecycle.engine.run(testWorkflow({
       f: { plugin: 'lt/faulty', config: { phase: 'constructor', how: 'bad-rows' } },
     }), { mode: 'update', useCache: false });
     expect(summary.tools.f.status).toBe('ok');

@@ -2,10 +2,10 @@
  * The typed SDK for plugin authors (plugin-sdk.md sections 2–6). Types only, plus the optional
  * base class in `basePlugin.ts`: a plugin never needs to import anything from Weft at run time.
  */
-import type { Field, Metadata } from '../metadata.js';
+import type { Field, FieldType, Metadata } from '../metadata.js';
 import type { AnchorManifest } from '../manifest.js';
 
-export type { Field, Metadata };
+export type { Field, FieldType, Metadata };
 
 /** A cell value as plugins see it (plugin-sdk.md section 4). */
 export type RecordValue = boolean | number | bigint | string | Uint8Array | null;

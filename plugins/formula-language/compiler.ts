@@ -6,7 +6,7 @@
 import { SubBatch, type Batch } from './batch.js';
 import { broadcast, ColumnBuilder, nullColumn, scalarAt, scatter } from './columns.js';
 import type { CallContext, FunctionSpec } from './functionSpec.js';
-import { arithmeticDouble, arithmeticInt, compare, logical, mergeNulls, negate, not } from './operators.js';
+import { arithmeticDouble, arithmeticInt, compare, compareWithNumber, logical, mergeNulls, negate, not, SWAPPED } from './operators.js';
 import type { Plan } from './plan.js';
 import type { Column, Scalar, ValueType } from './values.js';
 
@@ -164,6 +164,22 @@ export class Compiler {
         const left = this.node(plan.left);
         const right = this.node(plan.right);
         const { operator } = plan;
+        // a side that is a number literal is compared as a number, not as a column of copies of it
+        const literal = (p: Plan): number | null => (p.op === 'const' && (p.type === 'double' || p.type === 'int') && typeof p.value === 'number' ? p.value : null);
+        const rightValue = literal(plan.right);
+        if (rightValue !== null) {
+          return (batch) => {
+            const a = left(batch);
+            return compareWithNumber(operator, a, rightValue) ?? compare(operator, a, right(batch));
+          };
+        }
+        const leftValue = literal(plan.left);
+        if (leftValue !== null) {
+          return (batch) => {
+            const b = right(batch);
+            return compareWithNumber(SWAPPED[operator], b, leftValue) ?? compare(operator, left(batch), b);
+          };
+        }
         return (batch) => compare(operator, left(batch), right(batch));
       }
       case 'and':

@@ -186,6 +186,30 @@ export function compare(operator: ComparisonOperator, a: Column, b: Column): Boo
   return { type: 'bool', length: n, values: out, nulls };
 }
 
+/** the operator with its sides swapped: `1 < x` is `x > 1` */
+export const SWAPPED: Record<ComparisonOperator, ComparisonOperator> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/**
+ * `a` compared with one number (a literal), as `compare(a, broadcast(value))` gives it but
+ * without building the constant column; null when `a` is not held as doubles (the caller then
+ * compares the general way).
+ */
+export function compareWithNumber(operator: ComparisonOperator, a: Column, value: number): BoolColumn | null {
+  const x = a.values;
+  if (!(x instanceof Float64Array)) return null;
+  const n = a.length;
+  const out = new Uint8Array(n);
+  switch (operator) {
+    case '=': for (let i = 0; i < n; i++) out[i] = x[i] === value ? 1 : 0; break;
+    case '!=': for (let i = 0; i < n; i++) out[i] = x[i] !== value ? 1 : 0; break;
+    case '<': for (let i = 0; i < n; i++) out[i] = x[i] < value ? 1 : 0; break;
+    case '<=': for (let i = 0; i < n; i++) out[i] = x[i] <= value ? 1 : 0; break;
+    case '>': for (let i = 0; i < n; i++) out[i] = x[i] > value ? 1 : 0; break;
+    case '>=': for (let i = 0; i < n; i++) out[i] = x[i] >= value ? 1 : 0; break;
+  }
+  return { type: 'bool', length: n, values: out, nulls: a.nulls };
+}
+
 /** Three-valued AND / OR. */
 export function logical(operator: 'and' | 'or', a: BoolColumn, b: BoolColumn): BoolColumn {
   const n = a.length;

@@ -2,17 +2,7 @@
 // amount double, qty int 1–100, ts ISO date-time, flag bool. Same seed and rows → same bytes.
 import fs from 'node:fs';
 import path from 'node:path';
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { pathToFileURL } from 'node:url';
 
 const categories = Array.from({ length: 50 }, (_, i) => `category_${String(i).padStart(2, '0')}`);
 const regions = ['North', 'South', 'East', 'West', 'Central', 'Coastal', 'Mountain', 'Island'];
@@ -21,7 +11,9 @@ const pad = (n) => String(n).padStart(2, '0');
 export async function generateCsv(file, rows, seed = 42) {
   if (fs.existsSync(file) && fs.existsSync(`${file}.done`)) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const random = mulberry32(seed);
+  // the same seeded generator as the tools' (compiled to dist/ by npm install's build)
+  const { seededRandom } = await import(pathToFileURL(path.resolve(import.meta.dirname, '../dist/plugins/common/seededRandom.js')).href);
+  const random = seededRandom(seed);
   const out = fs.createWriteStream(file);
   const write = (text) => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
   await write('id,category,region,amount,qty,ts,flag\n');

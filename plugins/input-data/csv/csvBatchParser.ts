@@ -51,6 +51,12 @@ export interface CsvParserOptions {
   fixedDictionary?: boolean[];
   /** the Dictionary type per field, shared by several parsers of one stream (else made here) */
   dictionaryTypes?: Dictionary<Utf8, Int32>[];
+  /**
+   * Reuse the column buffers for the next batch once a batch is finished (only with
+   * `fixedDictionary`): each batch is then valid only until the next `parse`, so the caller copies
+   * it first. The second parser thread does this, so it allocates next to nothing per batch.
+   */
+  reuseBuilders?: boolean;
 }
 
 export interface ConversionIssue {
@@ -88,6 +94,8 @@ export class CsvBatchParser {
   private readonly decided: boolean;
   private scratch = new Uint8Array(1024);
   private bytesHint: number[];
+  private readonly reuseBuilders: boolean;
+  private resetPending = false;
 
   constructor(options: CsvParserOptions) {
     this.file = options.file;
@@ -100,6 +108,7 @@ export class CsvBatchParser {
     this.kinds = new Int32Array(this.ncols);
     this.dictionary = options.fields.map((f, c) => options.dictionaryStrings && isStringType(f.type) && (options.fixedDictionary?.[c] ?? true));
     this.decided = options.fixedDictionary !== undefined;
+    this.reuseBuilders = this.decided && options.reuseBuilders === true;
     this.dictionaryTypes = options.dictionaryTypes ?? options.fields.map(() => new Dictionary(new Utf8(), new Int32()));
     this.bytesHint = options.fields.map(() => options.batchRows * 16);
     options.fields.forEach((f, c) => { this.kinds[c] = kindOf(f.type, this.dictionary[c]); });
@@ -108,6 +117,21 @@ export class CsvBatchParser {
 
   private newBuilders(): void {
     this.builders = this.fields.map((f, c) => newColumnBuilder(f, this.kinds[c], this.batchRows, this.dictionaryTypes[c], this.bytesHint[c]));
+  }
+
+  /**
+   * Starts another byte range at `firstLine` with no rows and no counts, keeping the column
+   * buffers (only with `reuseBuilders`): the second parser thread parses all its ranges this way.
+   */
+  restart(firstLine: number): void {
+    if (!this.reuseBuilders) throw new Error(`${this.file}: restarting a CSV parser needs reuseBuilders`);
+    this.rows = 0;
+    this.line = firstLine;
+    this.issueCount = 0;
+    this.issues.length = 0;
+    this.shortRows = 0;
+    this.firstShortLine = 0;
+    this.resetPending = true;
   }
 
   get full(): boolean {
@@ -120,6 +144,10 @@ export class CsvBatchParser {
    * unless `eof`).
    */
   parse(buf: Uint8Array, pos: number, end: number, eof: boolean): number {
+    if (this.resetPending) {
+      for (const builder of this.builders) builder.reset();
+      this.resetPending = false;
+    }
     const delim = this.delim;
     const quote = this.quote;
     const ncols = this.ncols;
@@ -352,7 +380,9 @@ export class CsvBatchParser {
     const batch = new RecordBatch(schema, makeData({ type: new Struct(arrowFields), length, nullCount: 0, children }));
     this.batchesDone++;
     this.rows = 0;
-    this.newBuilders();
+    // reused buffers are reset when the next batch starts: the batch just made still reads them
+    if (this.reuseBuilders) this.resetPending = true;
+    else this.newBuilders();
     return batch;
   }
 }

@@ -5,8 +5,8 @@
  * exactly there with no row left open. The reader checks this and goes back to parsing alone from
  * the last sure row start when it does not hold, so the result is always the serial parse's.
  *
- * Batches cross threads as their raw buffers (transferred) plus a tag per column; the receiving
- * side rebuilds the Arrow types from the fields, so no Arrow object is cloned.
+ * Batches cross threads as plain buffers copied into a few large transferred slabs, plus a tag per
+ * column; the receiving side rebuilds the Arrow types from the fields, so no Arrow object is cloned.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
@@ -38,19 +38,30 @@ export function chunkBoundaries(path: string, start: number, end: number, chunkB
   return cuts;
 }
 
-export function readRange(path: string, start: number, end: number): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = Buffer.allocUnsafe(end - start);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = readSync(fd, bytes, got, bytes.length - got, start + got);
-      if (n === 0) break;
-      got += n;
+/**
+ * Reads byte ranges into one buffer that grows to the largest range and is reused: a fresh buffer
+ * per range left ~16 MB of dead external memory per range in each parser thread until a GC.
+ */
+export class RangeReader {
+  private buf = Buffer.allocUnsafe(0);
+
+  constructor(private readonly path: string) {}
+
+  /** the range's bytes; valid until the next `read` */
+  read(start: number, end: number): Uint8Array {
+    if (this.buf.length < end - start) this.buf = Buffer.allocUnsafe(end - start);
+    const fd = openSync(this.path, 'r');
+    try {
+      let got = 0;
+      while (got < end - start) {
+        const n = readSync(fd, this.buf, got, end - start - got, start + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return this.buf.subarray(0, got);
+    } finally {
+      closeSync(fd);
     }
-    return bytes.subarray(0, got);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -62,6 +73,8 @@ export interface ChunkParserOptions {
   dictionaryStrings: boolean;
   /** per field: dictionary-encode (decided once from the sample, so every range's packets agree) */
   fixedDictionary?: boolean[];
+  /** reuse the column buffers from batch to batch (see CsvParserOptions) */
+  reuseBuilders?: boolean;
 }
 
 /** the parser's first-packet rule applied to the sample: strings that repeat stay dictionary-encoded */
@@ -89,23 +102,58 @@ export interface ChunkResult {
   error: { line: number; column: number; message: string } | null;
 }
 
-/** parses `bytes` (one range) into batches; `last` when the range ends the file */
-export function parseChunk(bytes: Uint8Array, options: ChunkParserOptions, last: boolean, dictionaryTypes?: Dictionary<Utf8, Int32>[]): ChunkResult {
-  const parser = new CsvBatchParser({ ...options, firstLine: 1, dictionaryTypes });
-  const batches: RecordBatch[] = [];
+/** how far `parseRangeBatches` got: every figure covers exactly the rows of the batches yielded so far */
+export interface RangeProgress {
+  /** bytes of the range consumed by those rows (a sure row start) */
+  pos: number;
+  /** lines they span */
+  lines: number;
+  counts: Pick<ChunkResult, 'issueCount' | 'issues' | 'shortRows' | 'firstShortLine'>;
+  /** set when the range ended: true when it ended exactly at a row end */
+  complete: boolean;
+  /** a malformed row after the yielded rows (its line counted from the range's first line) */
+  error: ChunkResult['error'];
+}
+
+export function rangeProgress(): RangeProgress {
+  return { pos: 0, lines: 0, counts: { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 }, complete: false, error: null };
+}
+
+/**
+ * Parses `bytes` (one range) with `parser` (new, or restarted at line 1) and yields each batch as soon as it is full (the range's last one may
+ * be shorter), so a range's batches need not all be held at once; `done` follows along.
+ */
+export function* parseRangeBatches(bytes: Uint8Array, parser: CsvBatchParser, last: boolean, done: RangeProgress): Generator<RecordBatch> {
   let pos = 0;
-  try {
-    for (;;) {
+  const step = (): RecordBatch => {
+    const batch = parser.finishBatch();
+    done.pos = pos;
+    done.lines = parser.line - 1;
+    done.counts = { ...counts(parser), issues: parser.issues.slice() };
+    return batch;
+  };
+  for (;;) {
+    try {
       pos = parser.parse(bytes, pos, bytes.length, last);
-      if (!parser.full) break;
-      batches.push(parser.finishBatch());
+    } catch (error) {
+      if (!(error instanceof CsvFormatError)) throw error;
+      done.error = { line: error.line, column: error.column, message: error.message };
+      return;
     }
-  } catch (error) {
-    if (!(error instanceof CsvFormatError)) throw error;
-    return { ...counts(parser), batches: [], complete: false, lines: 0, error: { line: error.line, column: error.column, message: error.message } };
+    if (!parser.full) break;
+    yield step();
   }
-  if (parser.rows > 0) batches.push(parser.finishBatch());
-  return { ...counts(parser), batches, complete: pos === bytes.length, lines: parser.line - 1, error: null };
+  if (parser.rows > 0) yield step();
+  done.pos = pos;
+  done.lines = parser.line - 1;
+  done.counts = { ...counts(parser), issues: parser.issues.slice() };
+  done.complete = pos === bytes.length;
+}
+
+/** what a range parsed with `parseRangeBatches` gave, its batches as `batches` */
+export function chunkResult<B>(done: RangeProgress, batches: B[]): Omit<ChunkResult, 'batches'> & { batches: B[] } {
+  if (done.error) return { ...done.counts, batches: [], complete: false, lines: 0, error: done.error };
+  return { ...done.counts, batches, complete: done.complete, lines: done.lines, error: null };
 }
 
 function counts(parser: CsvBatchParser) {
@@ -124,33 +172,61 @@ interface WireColumn {
 
 export type WireBatch = { length: number; columns: WireColumn[] };
 
-/** a parser batch as plain buffers; every buffer goes into `transfer` */
-export function batchToWire(batch: RecordBatch, transfer: Set<ArrayBuffer>): WireBatch {
-  const own = <T extends ArrayBufferView>(view: T | undefined): T | undefined => {
+type WireView = NonNullable<WireColumn['values']>;
+
+/**
+ * glibc serves an allocation this large from its own mapping whatever its dynamic mmap threshold
+ * (at most 32 MB), and unmaps it when freed: the pages return to the system at once.
+ */
+const SLAB_BYTES = 33 * 1024 * 1024;
+
+/**
+ * Batches copied into a few large buffers for the trip to the other thread (the parser thread
+ * reuses its column buffers, so it allocates next to nothing per batch). Transferring each batch's
+ * own column buffers instead left them in the parser thread's malloc arena, which then stayed at
+ * ~64 MB resident: the second thread's extra memory. Untouched slab pages are never resident.
+ */
+export class WireSlabs {
+  readonly buffers: ArrayBuffer[] = [];
+  private slab = new ArrayBuffer(0);
+  private at = 0;
+
+  /** `batch` copied into the slabs (so its own buffers may be reused at once) */
+  batch(batch: RecordBatch): WireBatch {
+    const columns = batch.data.children.map((d): WireColumn => {
+      const dictionary = d.dictionary?.data[0];
+      return {
+        dict: !!dictionary,
+        length: d.length,
+        nullCount: d.nullCount,
+        valueOffsets: this.copy(d.valueOffsets as Int32Array | undefined),
+        values: this.copy(d.values as WireView | undefined),
+        nullBitmap: d.nullCount > 0 ? this.copy(d.nullBitmap) : undefined,
+        dictionary: dictionary
+          ? { length: dictionary.length, valueOffsets: this.copy(dictionary.valueOffsets as Int32Array)!, values: this.copy(dictionary.values as Uint8Array) ?? new Uint8Array(0) }
+          : undefined,
+      };
+    });
+    return { length: batch.numRows, columns };
+  }
+
+  private copy<T extends WireView>(view: T | undefined): T | undefined {
     if (!view || view.byteLength === 0) return undefined;
-    // views into one shared builder buffer are copied, so a transfer never takes memory twice
-    const mine = transfer.has(view.buffer as ArrayBuffer) ? (view as unknown as { slice(): T }).slice() : view;
-    transfer.add(mine.buffer as ArrayBuffer);
-    return mine;
-  };
-  const columns = batch.data.children.map((d): WireColumn => {
-    const dictionary = d.dictionary?.data[0];
-    return {
-      dict: !!dictionary,
-      length: d.length,
-      nullCount: d.nullCount,
-      valueOffsets: own(d.valueOffsets as Int32Array | undefined),
-      values: own(d.values as WireColumn['values']),
-      nullBitmap: d.nullCount > 0 ? own(d.nullBitmap) : undefined,
-      dictionary: dictionary
-        ? { length: dictionary.length, valueOffsets: own(dictionary.valueOffsets as Int32Array)!, values: own(dictionary.values as Uint8Array) ?? new Uint8Array(0) }
-        : undefined,
-    };
-  });
-  return { length: batch.numRows, columns };
+    const bytes = view.byteLength;
+    if (this.at + bytes > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
+      this.buffers.push(this.slab);
+      this.at = 0;
+    }
+    new Uint8Array(this.slab, this.at, bytes).set(new Uint8Array(view.buffer, view.byteOffset, bytes));
+    const Kind = view.constructor as new (buffer: ArrayBuffer, byteOffset: number, length: number) => T;
+    const copy = new Kind(this.slab, this.at, view.length);
+    this.at += (bytes + 7) & ~7;
+    return copy;
+  }
 }
 
-/** rebuilds a batch sent by `batchToWire`, with the fields' Arrow types and `ayx.*` metadata */
+/** rebuilds a batch sent by `WireSlabs`, with the fields' Arrow types and `ayx.*` metadata */
 export function batchFromWire(wire: WireBatch, fields: Field[], dictionaryTypes: Dictionary<Utf8, Int32>[]): RecordBatch {
   const arrowFields: ArrowField[] = [];
   const children = wire.columns.map((c, i) => {

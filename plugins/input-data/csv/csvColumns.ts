@@ -55,6 +55,11 @@ export class NumberColumn {
     }
   }
 
+  /** ready for a new batch in the same buffers (a null row's value is 0, as in new buffers) */
+  reset(): void {
+    this.values.fill(0);
+  }
+
   finish(length: number): Data {
     const { bitmap, nullCount } = packValidity(this.valid, length);
     const data = this.values.subarray(0, length);
@@ -86,6 +91,10 @@ export class Int64Column {
     this.valid[row] = 1;
   }
 
+  reset(): void {
+    this.halves.fill(0);
+  }
+
   finish(length: number): Data {
     const { bitmap, nullCount } = packValidity(this.valid, length);
     return makeData({ type: new Int64(), length, nullCount, nullBitmap: bitmap, data: this.values.subarray(0, length) });
@@ -99,6 +108,10 @@ export class BoolColumn {
   constructor(capacity: number) {
     this.values = new Uint8Array(capacity);
     this.valid = new Uint8Array(capacity);
+  }
+
+  reset(): void {
+    this.values.fill(0);
   }
 
   finish(length: number): Data {
@@ -157,6 +170,9 @@ export class TextColumn {
     this.offsets[row + 1] = this.offsets[row];
     this.valid[row] = 0;
   }
+
+  /** every row writes its end offset and validity, so the buffers are reused as they are */
+  reset(): void {}
 
   /** bytes used so far by `length` rows */
   bytes(length: number): number {
@@ -224,6 +240,12 @@ export class DictionaryColumn {
   setNull(row: number): void {
     this.indices[row] = 0;
     this.valid[row] = 0;
+  }
+
+  /** a new batch starts a new dictionary, in the same buffers */
+  reset(): void {
+    this.table.fill(0);
+    this.count = 0;
   }
 
   private equals(id: number, buf: Uint8Array, start: number, end: number): boolean {

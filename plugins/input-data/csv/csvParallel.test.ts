@@ -47,5 +47,9 @@ describe('CSV two-thread parse', () => {
     const p = file('broken.csv', content(3000, 0, (i) => (i === 2222 ? '2222,c1,1.5,2026-01-01T00:00:00,x,extra' : null)));
     await expect(readWholeCsv(csvOptions(p, { parallel: false }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
     await expect(readWholeCsv(csvOptions(p, { parallel: true, rangeBytes: 5000 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
+    // small packets: either thread has handed on packets of the range before the bad row
+    for (const rangeBytes of [4000, 5000, 7000, 11000]) {
+      await expect(readWholeCsv(csvOptions(p, { parallel: true, rangeBytes, batchRows: 40 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
+    }
   });
 });

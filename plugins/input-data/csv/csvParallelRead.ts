@@ -2,16 +2,18 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dictionary, Int32, RecordBatch, Utf8 } from 'apache-arrow';
-import { batchFromWire, chunkBoundaries, parseChunk, readRange } from './csvChunks.js';
-import type { ChunkParserOptions, ChunkResult } from './csvChunks.js';
+import { CsvBatchParser } from './csvBatchParser.js';
+import { RangeReader, batchFromWire, chunkBoundaries, parseRangeBatches, rangeProgress } from './csvChunks.js';
+import type { ChunkParserOptions, WireBatch } from './csvChunks.js';
 import type { ParseReply, ParseRequest } from './csvParseWorker.js';
 import type { CsvOptions } from './csvReadOptions.js';
 import { addCounts, type CsvProgress, type CsvReadReport } from './csvReadReport.js';
 
 /**
  * The even ranges parsed here, the odd ones in a worker one range ahead. Stops at the first range
- * that does not end exactly at its cut, or has a malformed row, leaving `at` at that range's start
- * (a sure row start) for the serial parser, which then gives the exact result or error.
+ * that does not end exactly at its cut, or has a malformed row, leaving `at` at a sure row start
+ * (the worker's range's start, or just after the last batch handed on from a range parsed here)
+ * for the serial parser, which then gives the exact result or error.
  */
 export async function* readParallel(
   options: CsvOptions, parserOptions: ChunkParserOptions, dictionaryTypes: Dictionary<Utf8, Int32>[], size: number, rangeBytes: number,
@@ -33,30 +35,51 @@ export async function* readParallel(
     waiting.set(i, resolve);
     worker.postMessage({ id: i, start: cuts[i], end: cuts[i + 1], last: i === ranges - 1 } satisfies ParseRequest);
   });
+  const reader = new RangeReader(options.path);
   try {
     let ahead = request(1);
     for (let i = 0; i < ranges; i++) {
       const last = i === ranges - 1;
-      let result: ChunkResult;
       if (i % 2 === 0) {
-        result = parseChunk(readRange(options.path, cuts[i], cuts[i + 1]), parserOptions, last, dictionaryTypes);
+        // Parsed here batch by batch: each is handed on before the next is parsed, and a range that
+        // does not end at its cut hands over to the serial parser after the last batch handed on.
+        const base: CsvReadReport = { ...report, issues: [...report.issues] };
+        const done = rangeProgress();
+        const parser = new CsvBatchParser({ ...parserOptions, firstLine: 1, dictionaryTypes });
+        for (const batch of parseRangeBatches(reader.read(cuts[i], cuts[i + 1]), parser, last, done)) {
+          Object.assign(report, { ...base, issues: [...base.issues] });
+          addCounts(report, done.counts, at.line);
+          yield batch;
+        }
+        Object.assign(report, { ...base, issues: [...base.issues] });
+        addCounts(report, done.counts, at.line);
+        at.offset = cuts[i] + done.pos;
+        at.line += done.lines;
+        if (done.error || (!done.complete && !last)) return;
       } else {
         const reply = await ahead;
         if (i + 2 < ranges) ahead = request(i + 2);
         if ('failure' in reply) return;
-        result = { ...reply.result, batches: reply.result.batches.map((b) => batchFromWire(b, parserOptions.fields, dictionaryTypes)) };
+        const result = reply.result;
+        if (result.error || (!result.complete && !last)) return;
+        addCounts(report, result, at.line);
+        at.offset = cuts[i + 1];
+        at.line += result.lines;
+        // rebuilt one at a time, so the wire buffers of the batches not handed on yet stay plain
+        for (let b = 0; b < result.batches.length; b++) {
+          const batch = batchFromWire(result.batches[b], parserOptions.fields, dictionaryTypes);
+          result.batches[b] = EMPTY_WIRE;
+          yield batch;
+        }
       }
-      if (result.error || (!result.complete && !last)) return;
-      addCounts(report, result, at.line);
-      at.offset = cuts[i + 1];
-      at.line += result.lines;
-      for (const batch of result.batches) yield batch;
       progress?.({ bytesRead: cuts[i + 1], size });
     }
   } finally {
     void worker.terminate();
   }
 }
+
+const EMPTY_WIRE: WireBatch = { length: 0, columns: [] };
 
 /** the compiled worker beside this module (under vitest this module runs from its .ts source) */
 function parseWorkerPath(): string {

@@ -1,0 +1,53 @@
+/** The CSV parser's options, its dialect, and what it reports (shared by the readers and tests). */
+import type { Dictionary, Int32, Utf8 } from 'apache-arrow';
+import type { Field } from '../../../shared/sdk/index.js';
+
+export interface CsvDialect {
+  /** the delimiter byte, e.g. 44 for `,` */
+  delimiter: number;
+  /** the quote byte, e.g. 34 for `"`; -1 for none */
+  quote: number;
+}
+
+/** a malformed file: the parse cannot go on */
+export class CsvFormatError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(file: string, line: number, column: number, message: string) {
+    super(`${file}: line ${line}, column ${column}: ${message}`);
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export interface CsvParserOptions {
+  file: string;
+  fields: Field[];
+  dialect: CsvDialect;
+  /** rows per packet */
+  batchRows: number;
+  /** dictionary-encode string fields (decided per field after the first packet) */
+  dictionaryStrings: boolean;
+  /** 1-based line number of the first data row */
+  firstLine: number;
+  /** per field: dictionary-encode, decided beforehand (else the first packet decides) */
+  fixedDictionary?: boolean[];
+  /** the Dictionary type per field, shared by several parsers of one stream (else made here) */
+  dictionaryTypes?: Dictionary<Utf8, Int32>[];
+  /**
+   * Reuse the column buffers for the next batch once a batch is finished (only with
+   * `fixedDictionary`): each batch is then valid only until the next `parse`, so the caller copies
+   * it first. The second parser thread does this, so it allocates next to nothing per batch.
+   */
+  reuseBuilders?: boolean;
+}
+
+export interface ConversionIssue {
+  line: number;
+  column: number;
+  field: string;
+  value: string;
+  type: string;
+}

@@ -3,7 +3,7 @@
  * dictionary strings), so their columns reach the engine without a round trip through JS values.
  * plugin-sdk.md section 4: a packet is `length`, `metadata`, `column(name)`, `rows()`, `table`.
  */
-import { RecordBatch, Table, Type } from 'apache-arrow';
+import { RecordBatch, Table } from 'apache-arrow';
 import type { Metadata, RecordPacket, RecordRow, RecordValue } from '../../shared/sdk/index.js';
 
 export class ArrowRecordPacket implements RecordPacket {
@@ -47,9 +47,4 @@ function toRecordValue(value: unknown): RecordValue {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return value;
   if (value instanceof Uint8Array) return value;
   return String(value);
-}
-
-/** true when any column of the table is dictionary-encoded */
-export function hasDictionaries(table: Table): boolean {
-  return table.schema.fields.some((f) => f.type.typeId === Type.Dictionary);
 }

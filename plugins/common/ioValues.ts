@@ -165,9 +165,3 @@ export function batchFromColumns(fields: Field[], columns: ArrayLike<unknown>[],
 export function batchOf(schema: Schema, children: Data[], length: number): RecordBatch {
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
 }
-
-/** row objects → one record batch */
-export function batchFromRows(fields: Field[], rows: Record<string, unknown>[], failures?: ConversionFailure[]): RecordBatch {
-  const columns = fields.map((f) => rows.map((r) => r[f.name]));
-  return batchFromColumns(fields, columns, rows.length, failures);
-}

@@ -51,13 +51,6 @@ export function compareValues(a: RecordValue, b: RecordValue): number {
   return compareCodePoints(String(a), String(b));
 }
 
-export interface SortKey {
-  field: string;
-  descending: boolean;
-  /** where nulls go regardless of direction */
-  nullsFirst: boolean;
-}
-
 export interface KeyColumn {
   values: ColumnValues;
   descending: boolean;

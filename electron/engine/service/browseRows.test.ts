@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Binary, Bool, Dictionary, Float64, Int32, makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BrowseReader, jsonSafeValue } from './browseRows.js';
+import { BrowseReader } from './browseRows.js';
+import { previewValue } from '../runtime/packets/previewRows.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-browse-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -63,10 +64,10 @@ describe('browse result files', () => {
   });
 
   it('makes every cell JSON-safe', () => {
-    expect(jsonSafeValue(2n ** 63n - 1n)).toBe('9223372036854775807');
-    expect(jsonSafeValue(Number.POSITIVE_INFINITY)).toBe('Infinity');
-    expect(jsonSafeValue(new Date(Date.UTC(2026, 10, 21)))).toBe('2026-11-21T00:00:00.000Z');
-    expect(jsonSafeValue(undefined)).toBeNull();
+    expect(previewValue(2n ** 63n - 1n)).toBe('9223372036854775807');
+    expect(previewValue(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(previewValue(new Date(Date.UTC(2026, 10, 21)))).toBe('2026-11-21T00:00:00.000Z');
+    expect(previewValue(undefined)).toBeNull();
   });
 });
 

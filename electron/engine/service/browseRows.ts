@@ -6,23 +6,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { PreviewRow, PreviewValue } from '../../../shared/runEvents.js';
+import type { PreviewRow } from '../../../shared/runEvents.js';
+import { previewValue } from '../runtime/packets/previewRows.js';
 import type { BrowsePage } from '../../../shared/weftApi.js';
 
 export function browseFileName(toolId: string): string {
   return `browse-${toolId}.arrow`;
-}
-
-/** a cell as JSON: bigint → decimal string, bytes → base64, Date → ISO, non-finite → its name */
-export function jsonSafeValue(value: unknown): PreviewValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-  if (value instanceof Date) return value.toISOString();
-  if (ArrayBuffer.isView(value)) return JSON.stringify(Array.from(value as unknown as ArrayLike<number>, (n) => (typeof n === 'bigint' ? String(n) : n)));
-  return String(value);
 }
 
 export function tableRows(table: Table, offset: number, limit: number): PreviewRow[] {
@@ -33,7 +22,7 @@ export function tableRows(table: Table, offset: number, limit: number): PreviewR
   for (let r = offset; r < end; r += 1) {
     const row: PreviewRow = {};
     names.forEach((name, i) => {
-      row[name] = jsonSafeValue(columns[i]?.get(r));
+      row[name] = previewValue(columns[i]?.get(r));
     });
     rows.push(row);
   }

@@ -1,14 +1,20 @@
 /** JSON-safe preview rows: int64 as a decimal string, blob as base64, non-finite numbers as text. */
 import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
-import type { RecordValue } from '../../../../shared/sdk/plugin.js';
 import { ArrowRecordPacket } from './recordPacket.js';
 
-export function previewValue(value: RecordValue | undefined): PreviewValue {
+/**
+ * A cell as JSON: bigint → decimal string, bytes → base64, non-finite → its name; also takes raw
+ * Arrow cell values (Date → ISO, other typed arrays → JSON list, anything else → its text).
+ */
+export function previewValue(value: unknown): PreviewValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-  return value;
+  if (value instanceof Date) return value.toISOString();
+  if (ArrayBuffer.isView(value)) return JSON.stringify(Array.from(value as unknown as ArrayLike<number>, (n) => (typeof n === 'bigint' ? String(n) : n)));
+  return String(value);
 }
 
 /** Appends up to `limit` rows of `packet` to `into`, converted to preview values. */

@@ -34,14 +34,6 @@ export function copySelectionText(): string | null {
   return text;
 }
 
-/** Copy through the async clipboard API (toolbar, menus), falling back to memory. */
-export function copySelection(): void {
-  const text = copySelectionText();
-  if (text !== null && typeof navigator !== 'undefined' && navigator.clipboard) {
-    navigator.clipboard.writeText(text).catch(() => undefined);
-  }
-}
-
 function pasteFragment(fragment: ClipboardFragment): void {
   const ids = workflowStore.getState().pasteFragment(fragment);
   if (ids.length > 0) selectionStore.getState().setSelection(ids, []);
@@ -57,15 +49,4 @@ export function pasteText(text: string): boolean {
 
 export function pasteFromMemory(): void {
   if (memoryClipboard !== null) pasteText(memoryClipboard);
-}
-
-/** Paste through the async clipboard API (toolbar, menus), falling back to memory. */
-export async function pasteFromClipboard(): Promise<void> {
-  try {
-    const text = await navigator.clipboard.readText();
-    if (pasteText(text)) return;
-  } catch {
-    // no permission to read: fall back to what this window copied
-  }
-  pasteFromMemory();
 }

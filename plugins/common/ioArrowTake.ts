@@ -10,9 +10,10 @@
  * input (e.g. True and False) must not share a buffer.
  */
 import {
-  Data, Field as ArrowField, RecordBatch, Schema, Struct, Table, Type, makeData, makeVector,
+  Data, Field as ArrowField, Schema, Table, Type, makeData, makeVector,
   type DataType, type Dictionary,
 } from 'apache-arrow';
+import { batchOf } from './ioValues.js';
 
 type Fixed = Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
 
@@ -126,10 +127,6 @@ export function takeData(data: Data, indices: ArrayLike<number>): Data {
     default:
       throw new Error(`cannot take rows of an Arrow ${String(type)} column`);
   }
-}
-
-function batchOf(schema: Schema, children: Data[], length: number): RecordBatch {
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
 }
 
 /**

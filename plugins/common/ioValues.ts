@@ -162,6 +162,7 @@ export function batchFromColumns(fields: Field[], columns: ArrayLike<unknown>[],
   return batchOf(new Schema(arrowFields), children, length);
 }
 
+/** one record batch of `schema` over the column `children` */
 export function batchOf(schema: Schema, children: Data[], length: number): RecordBatch {
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
 }

@@ -2,16 +2,15 @@
 import { getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
 import { dialogStore } from '../store/dialogStore.js';
-import { runStore } from '../store/runStore.js';
+import { runStore, type RunState } from '../store/runStore.js';
 import { workflowStore } from '../store/workflowStore.js';
 
-export function isRunInFlight(): boolean {
-  const state = runStore.getState();
-  return state.runRequested || state.activeRunId !== null;
-}
+/** a full run is requested or in progress (Run is disabled, Cancel enabled) */
+export const selectRunInFlight = (state: Pick<RunState, 'activeRunId' | 'runRequested'>): boolean =>
+  state.runRequested || state.activeRunId !== null;
 
 export async function runCurrentWorkflow(): Promise<void> {
-  if (isRunInFlight()) return;
+  if (selectRunInFlight(runStore.getState())) return;
   const { workflow, path } = workflowStore.getState();
   if (workflow.tools.length === 0) {
     dialogStore.getState().showNotice('Add tools to the canvas before running.', 'error');

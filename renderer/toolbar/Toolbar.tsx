@@ -2,7 +2,7 @@ import { isBrowserMode } from '../api/index.js';
 import { autoLayoutCanvas, fitCanvas } from '../app/documentCommands.js';
 import { redoEdit, undoEdit } from '../app/editCommands.js';
 import { shortcutOf } from '../app/keyActions.js';
-import { cancelCurrentRun, runCurrentWorkflow } from '../app/runCommands.js';
+import { cancelCurrentRun, runCurrentWorkflow, selectRunInFlight } from '../app/runCommands.js';
 import { newWorkflow, requestOpenWorkflow, requestSaveWorkflow, requestSaveWorkflowAs } from '../app/workflowCommands.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { useRunStore } from '../store/runStore.js';
@@ -12,14 +12,13 @@ import { Icon } from './Icon.js';
 import { PluginsMenu } from './PluginsMenu.js';
 import { ToolbarButton } from './ToolbarButton.js';
 
-const selectRunning = (state: { activeRunId: string | null; runRequested: boolean }) => state.activeRunId !== null || state.runRequested;
 const selectCanUndo = (state: { history: { past: unknown[] } }) => state.history.past.length > 0;
 const selectCanRedo = (state: { history: { future: unknown[] } }) => state.history.future.length > 0;
 const selectTitle = (state: { path: string | null; dirty: boolean }) => `${state.dirty ? '• ' : ''}${state.path ? state.path.split(/[\\/]/).pop() : 'Untitled'}`;
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
 
 export function Toolbar() {
-  const running = useRunStore(selectRunning);
+  const running = useRunStore(selectRunInFlight);
   const canUndo = useWorkflowStore(selectCanUndo);
   const canRedo = useWorkflowStore(selectCanRedo);
   const title = useWorkflowStore(selectTitle);

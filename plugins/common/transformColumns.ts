@@ -22,6 +22,11 @@ export function findField(metadata: Metadata, name: string): Field | undefined {
   return metadata.fields.find((f) => f.name.toLowerCase() === lower);
 }
 
+/** names in `wanted` that `metadata` lacks (by findField); [] when all are there */
+export function missingFields(metadata: Metadata, wanted: readonly string[]): string[] {
+  return wanted.filter((name) => !findField(metadata, name));
+}
+
 function typedValues(data: Data): NumericArray | null {
   const values = (data as { values?: unknown }).values;
   if (data.nullCount !== 0 || data.dictionary) return null;

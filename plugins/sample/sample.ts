@@ -4,7 +4,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
-import { concatColumns, findField, tableOf, takeRows, type ColumnValues } from '../common/transformColumns.js';
+import { concatColumns, findField, missingFields, tableOf, takeRows, type ColumnValues } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
 import { readSampleConfig, StreamSampler, type SampleConfig } from './sampler.js';
 
@@ -25,7 +25,7 @@ export default class Sample implements Plugin {
 
   onInputConnectionOpened(connection: InputConnection): void {
     const { mode, n, percent, groupBy } = this.config;
-    const missing = groupBy.filter((name) => !findField(connection.metadata, name));
+    const missing = missingFields(connection.metadata, groupBy);
     const errors: string[] = [];
     if (missing.length > 0) errors.push(`group-by field(s) not in the input: ${missing.map((m) => `"${m}"`).join(', ')}`);
     if (mode !== 'randomPercent' && (!Number.isInteger(n) || n < 0)) errors.push(`N must be a whole number ≥ 0, not ${n}`);

@@ -1,6 +1,6 @@
 /** The Unique tool: first occurrence of each key → Unique, the rest → Duplicates. Streams. */
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
-import { findField, tableOf, takeRows } from '../common/transformColumns.js';
+import { findField, missingFields, tableOf, takeRows } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
 import { UniqueSplitter } from './uniqueSplit.js';
 
@@ -16,7 +16,7 @@ export default class Unique implements Plugin {
 
   onInputConnectionOpened(connection: InputConnection): void {
     const metadata = connection.metadata;
-    const missing = this.fieldNames.filter((name) => !findField(metadata, name));
+    const missing = missingFields(metadata, this.fieldNames);
     if (missing.length > 0) {
       this.provider.io.error(`field(s) not in the input: ${missing.map((m) => `"${m}"`).join(', ')}`);
       return;

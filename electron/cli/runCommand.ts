@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatPlacedError } from '../../shared/placedError.js';
 import type { RunSummary } from '../../shared/runEvents.js';
 import { resolveDataFolder } from '../engine/dataFolder.js';
+import { runHistoryEntry } from '../engine/stores/resultsStore.js';
 import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
 import { loadWorkflowFile } from '../engine/workflowFiles/workflowFileStore.js';
 import type { Command } from './commandLine.js';
@@ -66,10 +67,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
       progress?.finish();
     }
     if (command.mode === 'full') {
-      await host.stores.results.recordRun({
-        runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath: loaded.path,
-        results: Object.values(summary.tools).flatMap((t) => t.results),
-      }).catch((error: unknown) => terminal.err(`weft: could not record the run in the run history: ${(error as Error).message}\n`));
+      await host.stores.results.recordRun(runHistoryEntry(summary, startedAt, loaded.path)).catch((error: unknown) => terminal.err(`weft: could not record the run in the run history: ${(error as Error).message}\n`));
     }
     if (command.json) terminal.out(`${JSON.stringify(summaryJson(summary), null, 2)}\n`);
     else terminal.out(summaryText(terminal, summary, loaded.workflow.tools));

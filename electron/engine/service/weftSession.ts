@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
-import type { ResultsStore } from '../stores/resultsStore.js';
+import { runHistoryEntry, type ResultsStore } from '../stores/resultsStore.js';
 import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
 import {
   ArgumentError, optionalString, requireBoolean, requireCount, requireFunction, requireNumber, requireObject, requireString,
@@ -239,11 +239,8 @@ class EngineSession implements WeftSession {
   }
 
   private async recordRun(summary: RunSummary, startedAt: string, workflowPath: string | null): Promise<void> {
-    const results = Object.values(summary.tools).flatMap((tool) => tool.results);
     try {
-      await this.parts.results.recordRun({
-        runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath, results,
-      });
+      await this.parts.results.recordRun(runHistoryEntry(summary, startedAt, workflowPath));
     } catch (error) {
       // the run itself succeeded or failed on its own; a history write problem must not change its outcome
       process.emitWarning(`could not record run ${summary.runId} in the run history: ${(error as Error).message}`);

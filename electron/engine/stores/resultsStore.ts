@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { RunSummary } from '../../../shared/runEvents.js';
 import type { RunHistoryEntry } from '../../../shared/weftApi.js';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -23,6 +24,14 @@ export interface ResultsStore {
   listRuns(): Promise<RunHistoryEntry[]>;
   /** removes runs started more than `olderThanDays` days ago; returns how many */
   cleanRuns(olderThanDays: number, now?: number): Promise<number>;
+}
+
+/** the run history entry of a finished full run */
+export function runHistoryEntry(summary: RunSummary, startedAt: string, workflowPath: string | null): RunHistoryEntry {
+  return {
+    runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath,
+    results: Object.values(summary.tools).flatMap((tool) => tool.results),
+  };
 }
 
 /** a file name that stays inside its folder on every OS: no separators, no leading dots, no reserved names */

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Field } from '../../shared/metadata.js';
 import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
@@ -57,18 +58,17 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
   const tool = useWorkflowStore((state) => state.workflow.tools.find((candidate) => candidate.id === toolId));
   const connections = useWorkflowStore((state) => state.workflow.connections);
   const descriptor = useCatalogStore((state) => (tool ? state.byId.get(tool.plugin) : undefined));
-  const updateMetadata = useRunStore((state) => state.updateMetadata);
-  const anchors = useRunStore((state) => state.anchors);
+  const feeds = useMemo(() => connections.filter((c) => c.to.tool === toolId), [connections, toolId]);
+  // only the feeding anchors' metadata: a run's record counts and previews must not re-render the form
+  const feedMetadata = useRunStore(useShallow((state) => feeds.map((c) => metadataOf(state, c.from.tool, c.from.anchor))));
   const updateMessages = useRunStore((state) => state.updateMessages);
   const inputFields = useMemo(() => {
     const byAnchor: Record<string, Field[]> = {};
-    for (const c of connections) {
-      if (c.to.tool !== toolId) continue;
-      const metadata = metadataOf({ updateMetadata, anchors }, c.from.tool, c.from.anchor);
-      byAnchor[c.to.anchor] = [...(byAnchor[c.to.anchor] ?? []), ...(metadata?.fields ?? [])];
-    }
+    feeds.forEach((c, index) => {
+      byAnchor[c.to.anchor] = [...(byAnchor[c.to.anchor] ?? []), ...(feedMetadata[index]?.fields ?? [])];
+    });
     return byAnchor;
-  }, [connections, toolId, updateMetadata, anchors]);
+  }, [feeds, feedMetadata]);
   const toolErrors = useMemo(() => updateMessages.filter((m) => m.toolId === toolId && m.level === 'error').map((m) => m.text), [updateMessages, toolId]);
   const context = useMemo<ConfigFormContext>(() => ({ toolId, inputFields, toolErrors, browseFile }), [toolId, inputFields, toolErrors]);
   if (!tool) return null;

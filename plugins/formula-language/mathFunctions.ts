@@ -16,7 +16,7 @@ function unary(name: string, description: string, fn: (x: number) => number, exa
 }
 
 /** Rounds half away from zero, as Alteryx does. */
-function roundHalfAway(x: number): number {
+export function roundHalfAway(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 

@@ -11,6 +11,7 @@ import { ColumnBatch } from './batch.js';
 import { ColumnBuilder, columnFromValues, scalarAt } from './columns.js';
 import { numberToText, scalarToText, textToNumber } from './conversionFunctions.js';
 import { formatDate, formatDateTime, formatTime, parseAnyTime, parseDateTime } from './dateTime.js';
+import { roundHalfAway } from './mathFunctions.js';
 import { valueTypeOfField, type Column, type Scalar, type ValueType } from './values.js';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -66,10 +67,6 @@ export function canConvert(from: ValueType, to: Field['type']): boolean {
 const INT_RANGE: Partial<Record<Field['type'], [number, number]>> = {
   byte: [0, 255], int16: [-32768, 32767], int32: [-2147483648, 2147483647],
 };
-
-function roundHalfAway(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
-}
 
 /**
  * Converts one value to a field type's storage form, or null (with `warn`) when it does not fit:

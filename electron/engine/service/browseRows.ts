@@ -10,9 +10,7 @@ import type { PreviewRow } from '../../../shared/runEvents.js';
 import { previewValue } from '../runtime/packets/previewRows.js';
 import type { BrowsePage } from '../../../shared/weftApi.js';
 
-export function browseFileName(toolId: string): string {
-  return `browse-${toolId}.arrow`;
-}
+export { browseResultFileName as browseFileName } from '../../../shared/browseResult.js';
 
 export function tableRows(table: Table, offset: number, limit: number): PreviewRow[] {
   const end = Math.min(table.numRows, offset + limit);

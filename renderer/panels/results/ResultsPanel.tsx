@@ -3,8 +3,8 @@ import { selectionStore } from '../../store/selectionStore.js';
 import { useRunStore } from '../../store/runStore.js';
 import { AnchorResult } from './AnchorResult.js';
 import { BrowseResult } from './BrowseResult.js';
+import { browseResultToolId } from '../../../shared/browseResult.js';
 
-const BROWSE_FILE = /(?:^|[\\/])browse-([^\\/]+)\.arrow$/;
 
 /** The data of the selected tool's anchor: rows, fields and record count. */
 export function ResultsPanel() {
@@ -12,7 +12,7 @@ export function ResultsPanel() {
   const browseRunId = useRunStore((state) => {
     if (!target || !state.lastFullRunId) return null;
     const stored = state.results[target.toolId] ?? [];
-    return stored.some((path) => BROWSE_FILE.exec(path)?.[1] === target.toolId) ? state.lastFullRunId : null;
+    return stored.some((path) => browseResultToolId(path) === target.toolId) ? state.lastFullRunId : null;
   });
   return (
     <section className="panel results-panel" role="region" aria-label="Results">

@@ -1,4 +1,4 @@
-import { Bool, Float64, Int64, Table, tableFromArrays, Utf8, vectorFromArray } from 'apache-arrow';
+import { Bool, Float32, Float64, Int16, Int32, Int64, Table, tableFromArrays, Uint8, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { readColumn } from './transformColumns.js';
 
@@ -23,5 +23,21 @@ describe('readColumn', () => {
   it('returns numeric columns without nulls as typed arrays', () => {
     const t = tableFromArrays({ n: new Float64Array([1, 2, 3]) });
     expect(readColumn(t, 'n')).toBeInstanceOf(Float64Array);
+  });
+
+  it('cuts a builder\'s padded buffer to the rows of each chunk, for every typed array kind', () => {
+    const kinds = [
+      [new Int64(), [9007199254740993n, -2n]], [new Float64(), [1.5, -2]], [new Float32(), [0.5, 4]],
+      [new Int32(), [7, -8]], [new Int16(), [3, 300]], [new Uint8(), [1, 255]],
+    ] as const;
+    for (const [type, values] of kinds) {
+      const vector = vectorFromArray(values as unknown as unknown[], type);
+      // the builder pads its buffer past the two rows; the column must still have two values
+      expect((vector.data[0].values as ArrayLike<unknown>).length).toBeGreaterThan(2);
+      const one = new Table({ v: vector });
+      expect(Array.from(readColumn(one, 'v') as ArrayLike<unknown>)).toEqual(values);
+      const two = one.concat(new Table({ v: vectorFromArray(values as unknown as unknown[], type) }));
+      expect(Array.from(readColumn(two, 'v') as ArrayLike<unknown>)).toEqual([...values, ...values]);
+    }
   });
 });

@@ -27,14 +27,22 @@ export function missingFields(metadata: Metadata, wanted: readonly string[]): st
   return wanted.filter((name) => !findField(metadata, name));
 }
 
+/**
+ * The values of a fixed-width chunk without nulls, exactly `data.length` of them. Arrow JS slices a
+ * chunk's values along with it, but a builder's buffer is padded past the last row (vectorFromArray
+ * gives 8 slots for 2 int64 rows): the array must be cut to the row count, never taken whole.
+ */
 function typedValues(data: Data): NumericArray | null {
   const values = (data as { values?: unknown }).values;
   if (data.nullCount !== 0 || data.dictionary) return null;
+  let typed: NumericArray | null = null;
   if (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array
-    || values instanceof Int16Array || values instanceof BigInt64Array) return values;
+    || values instanceof Int16Array || values instanceof BigInt64Array) typed = values;
   // Uint8 data is also the storage of Bool (bit-packed) and Utf8 bytes: only take it for Uint8 types.
-  if (values instanceof Uint8Array && String(data.type) === 'Uint8') return values;
-  return null;
+  else if (values instanceof Uint8Array && String(data.type) === 'Uint8') typed = values;
+  if (typed === null) return null;
+  if (typed.length < data.length) throw new Error(`an Arrow ${String(data.type)} chunk holds ${typed.length} values for ${data.length} rows`);
+  return typed.length === data.length ? typed : typed.subarray(0, data.length);
 }
 
 /** the chunk of `table`'s column `name` */

@@ -1,10 +1,18 @@
-/** The workflow file (`*.weft.json`), workflow-and-cli.md. */
+/** The workflow file (`*.weft.json`), described in docs/workflow-format.md. */
 export const WORKFLOW_FORMAT = 'weft-workflow';
-export const WORKFLOW_VERSION = 1;
+/** the newest version this Weft reads and writes */
+export const WORKFLOW_VERSION = 2;
+/** the version a workflow without notes and groups is written as */
+export const WORKFLOW_BASE_VERSION = 1;
 
 export interface Position {
   x: number;
   y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
 }
 
 export interface ToolNode {
@@ -14,6 +22,8 @@ export interface ToolNode {
   config: Record<string, unknown>;
   position: Position;
   annotation?: string;
+  /** the innermost group (tool container) holding the tool */
+  group?: string;
   /** keys we do not know are kept so that saving writes the file back unchanged */
   [extra: string]: unknown;
 }
@@ -30,14 +40,48 @@ export interface Connection {
   [extra: string]: unknown;
 }
 
+/** the named colours of notes and groups; any `#rrggbb` is accepted too */
+export const NAMED_COLORS = ['yellow', 'orange', 'red', 'pink', 'purple', 'blue', 'teal', 'green', 'gray'] as const;
+export type NamedColor = (typeof NAMED_COLORS)[number];
+
+/** a text note on the canvas (markdown) */
+export interface Note {
+  id: string;
+  text: string;
+  position: Position;
+  size: Size;
+  color: string;
+  group?: string;
+  [extra: string]: unknown;
+}
+
+/** a tool container: tools name it in `group`; groups nest through `parent` */
+export interface Group {
+  id: string;
+  name: string;
+  position: Position;
+  size: Size;
+  color: string;
+  collapsed: boolean;
+  /** the tools of a disabled group, and of the groups inside it, do not run */
+  disabled: boolean;
+  parent?: string;
+  [extra: string]: unknown;
+}
+
 export interface Workflow {
   format: typeof WORKFLOW_FORMAT;
   version: number;
   tools: ToolNode[];
   connections: Connection[];
+  notes?: Note[];
+  groups?: Group[];
   [extra: string]: unknown;
 }
 
+export const DEFAULT_NOTE_SIZE: Size = { width: 200, height: 80 };
+export const DEFAULT_GROUP_SIZE: Size = { width: 320, height: 200 };
+
 export function emptyWorkflow(): Workflow {
-  return { format: WORKFLOW_FORMAT, version: WORKFLOW_VERSION, tools: [], connections: [] };
+  return { format: WORKFLOW_FORMAT, version: WORKFLOW_BASE_VERSION, tools: [], connections: [] };
 }

@@ -1,5 +1,5 @@
 /**
- * Reading and writing workflow files (`*.weft.json`, workflow-and-cli.md), with no node or DOM:
+ * Reading and writing workflow files (`*.weft.json`, docs/workflow-format.md), with no node or DOM:
  * the engine, the command and the renderer share it. A file is rejected with PlacedError values
  * that name the file and the place; a tool whose plugin is unknown is kept verbatim and reported.
  */
@@ -8,6 +8,8 @@ import type { Workflow } from './workflow.js';
 import { parseJsonText } from './workflowFileJson.js';
 import { checkWorkflowShape } from './workflowFileShape.js';
 import { checkWorkflowGraph, type ToolLookup } from './workflowFileGraph.js';
+import { checkGroupReferences } from './workflowFileNotesGroups.js';
+import { versionNeeded } from './workflowGroups.js';
 
 export type { ToolLookup } from './workflowFileGraph.js';
 
@@ -53,11 +55,19 @@ function checkParsed(value: unknown, options: WorkflowCheckOptions): WorkflowChe
   const shape = checkWorkflowShape(value, options.file);
   if (!shape.workflow) return { ok: false, errors: shape.errors };
   const graph = checkWorkflowGraph(shape.workflow, options.file, options.lookup);
-  if (graph.errors.length > 0) return { ok: false, errors: graph.errors };
+  const errors = [...graph.errors, ...checkGroupReferences(shape.workflow, options.file)];
+  if (errors.length > 0) return { ok: false, errors };
   return { ok: true, workflow: shape.workflow, missingPlugins: graph.missingPlugins };
 }
 
-/** the text of a workflow file: 2-space JSON in the workflow's own key order, ending in a newline */
+/**
+ * the text of a workflow file: 2-space JSON in the workflow's own key order, ending in a newline.
+ * Empty `notes` and `groups` lists are left out, and the version is raised to 2 only when the
+ * workflow holds notes or groups, so a version 1 file without them is written back unchanged.
+ */
 export function serializeWorkflow(workflow: Workflow): string {
-  return `${JSON.stringify(workflow, null, 2)}\n`;
+  const written: Workflow = { ...workflow, version: Math.max(workflow.version, versionNeeded(workflow)) };
+  if (written.notes?.length === 0) delete written.notes;
+  if (written.groups?.length === 0) delete written.groups;
+  return `${JSON.stringify(written, null, 2)}\n`;
 }

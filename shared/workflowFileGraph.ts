@@ -1,5 +1,5 @@
 /**
- * The graph rules of a workflow file (workflow-and-cli.md): unique tool ids, connections between
+ * The graph rules of a workflow file (docs/workflow-format.md): unique tool ids, connections between
  * existing tools and anchors, one connection per input anchor unless it allows multiple, no cycle.
  * Anchors are known only for tools whose plugin is known; a missing-plugin tool keeps its
  * connections as they are.

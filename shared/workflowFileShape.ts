@@ -1,25 +1,17 @@
 /**
- * The shape of a workflow file (workflow-and-cli.md): the fields we know are checked with the
- * path of the offending value (`tools[2].position.x`); keys we do not know are kept verbatim so
+ * The shape of a workflow file (docs/workflow-format.md): the fields we know are checked with the
+ * path of the offending value (`tools[2].position.x`), notes and groups included; keys we do not know are kept verbatim so
  * that saving writes the file back unchanged.
  */
 import type { PlacedError } from './placedError.js';
 import { WORKFLOW_FORMAT, WORKFLOW_VERSION, type Connection, type ToolNode, type Workflow } from './workflow.js';
+import { checkNotesAndGroups } from './workflowFileNotesGroups.js';
+import { describeValue, isJsonObject, type Json, type ShapeReport } from './workflowFileValues.js';
 
 const FULL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
+const isObject = isJsonObject;
+const kindOf = describeValue;
 
 export interface ShapeResult {
   workflow: Workflow | null;
@@ -67,11 +59,19 @@ export function checkWorkflowShape(value: unknown, file: string | undefined): Sh
     if (checked) connections.push(checked);
   });
 
+  const { notes, groups } = checkNotesAndGroups(value, error);
+
   if (errors.length > 0) return { workflow: null, errors };
-  return { workflow: { ...value, format: WORKFLOW_FORMAT, version, tools, connections }, errors };
+  return {
+    workflow: {
+      ...value, format: WORKFLOW_FORMAT, version, tools, connections,
+      ...(notes !== undefined && { notes }), ...(groups !== undefined && { groups }),
+    },
+    errors,
+  };
 }
 
-type Report = (path: string, message: string, tool?: string) => void;
+type Report = ShapeReport;
 
 function checkTool(tool: unknown, at: string, error: Report): ToolNode | null {
   if (!isObject(tool)) {
@@ -108,6 +108,10 @@ function checkTool(tool: unknown, at: string, error: Report): ToolNode | null {
   }
   if (tool.annotation !== undefined && typeof tool.annotation !== 'string') {
     error(`${at}.annotation`, `expected a string, found ${kindOf(tool.annotation)}`, id);
+    ok = false;
+  }
+  if (tool.group !== undefined && (typeof tool.group !== 'string' || tool.group === '')) {
+    error(`${at}.group`, `expected a group id, found ${kindOf(tool.group)}`, id);
     ok = false;
   }
   if (!ok) return null;

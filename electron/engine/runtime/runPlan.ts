@@ -6,6 +6,7 @@
 import { mergeDefaultConfig } from '../../../shared/configDefaults.js';
 import { assignConnectionNames } from '../../../shared/connectionNames.js';
 import type { Connection, ToolNode, Workflow } from '../../../shared/workflow.js';
+import { disabledToolIds } from '../../../shared/workflowGroups.js';
 import type { ResolvedTool, ToolResolver } from '../hostContracts.js';
 
 export type NamedConnection = Connection & { name: string; id: string };
@@ -28,12 +29,18 @@ export interface RunPlan {
   tools: PlannedTool[];
   byId: Map<string, PlannedTool>;
   connections: NamedConnection[];
+  /** tools left out because their group (or one around it) is disabled; they do not run */
+  disabled: string[];
 }
 
 export function buildRunPlan(workflow: Workflow, resolver: ToolResolver): RunPlan {
-  const connections = assignConnectionNames(workflow.connections).map((c, i) => ({ ...c, id: `c${i}` }));
+  // names and ids come from the whole file, so disabling a group does not rename the other connections
+  const disabled = disabledToolIds(workflow);
+  const connections = assignConnectionNames(workflow.connections).map((c, i) => ({ ...c, id: `c${i}` }))
+    .filter((c) => !disabled.has(c.from.tool) && !disabled.has(c.to.tool));
+  const nodes = workflow.tools.filter((node) => !disabled.has(node.id));
   const byId = new Map<string, PlannedTool>();
-  for (const node of workflow.tools) {
+  for (const node of nodes) {
     byId.set(node.id, planTool(node, resolver.resolve(node.plugin), connections));
   }
   for (const c of connections) {
@@ -43,7 +50,7 @@ export function buildRunPlan(workflow: Workflow, resolver: ToolResolver): RunPla
     from.downstream.add(to.node.id);
     to.upstream.add(from.node.id);
   }
-  return { tools: topologicalOrder(workflow.tools.map((t) => byId.get(t.id)!), byId), byId, connections };
+  return { tools: topologicalOrder(nodes.map((t) => byId.get(t.id)!), byId), byId, connections, disabled: [...disabled] };
 }
 
 function planTool(node: ToolNode, resolved: ResolvedTool | undefined, all: NamedConnection[]): PlannedTool {

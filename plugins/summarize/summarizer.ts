@@ -12,7 +12,7 @@ import { GroupIndex } from '../common/transformGroupKeys.js';
 import {
   ConcatAggregator, CountAggregator, CountDistinctAggregator, ExtremeAggregator, MedianAggregator, PositionAggregator,
   SumAggregator, type Aggregator,
-} from './aggregators.js';
+} from '../common/transformAggregators.js';
 import type { Aggregation, SummarizePlan } from './summarizeConfig.js';
 
 function aggregatorFor(agg: Aggregation, plan: SummarizePlan, i: number): Aggregator {

@@ -1,14 +1,15 @@
 /**
- * Summarize's accumulators. Each one keeps per-group state in arrays indexed by the dense group id
- * from GroupIndex, fed a packet at a time, so a 5M-row stream costs one tight loop per action.
+ * Per-group accumulators (Summarize's actions, Cross Tab's methods). Each one keeps per-group state
+ * in arrays indexed by the dense group id from GroupIndex, fed a packet at a time, so a 5M-row
+ * stream costs one tight loop per action.
  * SQL semantics: nulls are skipped (except by Count, First and Last); a group without a non-null
  * value sums/averages/concatenates to null.
  */
 import type { Field, RecordValue } from '../../shared/sdk/index.js';
-import type { ColumnValues } from '../common/transformColumns.js';
-import { compareValues } from '../common/transformCompare.js';
-import { GroupIndex } from '../common/transformGroupKeys.js';
-import { isIntegerType, valueToText } from '../common/transformTypes.js';
+import type { ColumnValues } from './transformColumns.js';
+import { compareValues } from './transformCompare.js';
+import { GroupIndex } from './transformGroupKeys.js';
+import { isIntegerType, valueToText } from './transformTypes.js';
 
 export interface Aggregator {
   /** `values` is the action's input column (empty for Count), `groups` the group id of each row */

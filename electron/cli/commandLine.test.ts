@@ -7,10 +7,18 @@ const cwd = '/home/me/work';
 describe('parseCommandLine', () => {
   it('parses run with repeated --plugins, --json, --timeout and --verbose, resolving paths against the folder given', () => {
     expect(parseCommandLine(['run', 'flow.weft.json', '--plugins', 'a', '--plugins', '/abs/b', '--json', '--timeout', '2.5', '--verbose'], cwd)).toEqual({
-      kind: 'run', mode: 'full', file: '/home/me/work/flow.weft.json', pluginDirs: ['/home/me/work/a', '/abs/b'], json: true, timeoutMs: 2500, verbose: true,
+      kind: 'run', mode: 'full', file: '/home/me/work/flow.weft.json', pluginDirs: ['/home/me/work/a', '/abs/b'], json: true, timeoutMs: 2500, idleTimeoutMs: 600_000, verbose: true,
     });
     expect(parseCommandLine(['update', '../x.weft.json'], cwd)).toMatchObject({ kind: 'run', mode: 'update', file: '/home/me/x.weft.json', timeoutMs: null, json: false });
     expect(parseCommandLine(['run', '--plugins=p', 'f'], cwd)).toMatchObject({ file: '/home/me/work/f', pluginDirs: ['/home/me/work/p'] });
+  });
+
+  it('gives weft run a default idle limit; --idle-timeout changes it and 0 turns it off', () => {
+    expect(parseCommandLine(['run', 'f', '--idle-timeout', '90'], cwd)).toMatchObject({ idleTimeoutMs: 90_000 });
+    expect(parseCommandLine(['run', 'f', '--idle-timeout', '0'], cwd)).toMatchObject({ idleTimeoutMs: null });
+    expect(parseCommandLine(['update', 'f'], cwd)).toMatchObject({ idleTimeoutMs: null });
+    expect(() => parseCommandLine(['run', 'f', '--idle-timeout', 'later'], cwd)).toThrow(/--idle-timeout takes a number of seconds \(0: no limit\), got "later"/);
+    expect(() => parseCommandLine(['update', 'f', '--idle-timeout', '5'], cwd)).toThrow(/idle-timeout/);
   });
 
   it('parses the plugins commands', () => {

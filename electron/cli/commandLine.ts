@@ -12,11 +12,14 @@ export type ToolType = (typeof TOOL_TYPES)[number];
 export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
-  | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; verbose: boolean }
+  | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; idleTimeoutMs: number | null; verbose: boolean }
   | { kind: 'plugins-install'; dir: string; force: boolean; verbose: boolean }
   | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
   | { kind: 'plugins-remove'; name: string; verbose: boolean }
   | { kind: 'plugins-new'; dir: string; toolType: ToolType; verbose: boolean };
+
+/** `weft run` stops a run in which nothing happened for this long (--idle-timeout) */
+export const DEFAULT_IDLE_TIMEOUT_S = 600;
 
 export class UsageError extends Error {
   constructor(message: string, readonly json = false) {
@@ -34,6 +37,7 @@ interface Options {
   plugins?: { type: 'string'; multiple: true };
   json?: { type: 'boolean' };
   timeout?: { type: 'string' };
+  'idle-timeout'?: { type: 'string' };
   verbose?: { type: 'boolean'; short?: string };
   force?: { type: 'boolean' };
   'tool-type'?: { type: 'string' };
@@ -65,7 +69,7 @@ function onePositional(positionals: string[], what: string, usage: string, json 
 }
 
 export const USAGE = {
-  run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--verbose]',
+  run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--idle-timeout SECONDS] [--verbose]',
   update: 'weft update FILE [--plugins DIR]… [--json] [--verbose]',
   install: 'weft plugins install DIR [--force]',
   list: 'weft plugins list [--json] [--plugins DIR]…',
@@ -85,7 +89,7 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
   if (command === 'run' || command === 'update') {
     const usage = command === 'run' ? USAGE.run : USAGE.update;
     const options: Options = { plugins: { type: 'string', multiple: true }, json: { type: 'boolean' }, verbose: { type: 'boolean' } };
-    if (command === 'run') options.timeout = { type: 'string' };
+    if (command === 'run') Object.assign(options, { timeout: { type: 'string' }, 'idle-timeout': { type: 'string' } });
     const { values, positionals } = parse(rest, options, usage);
     if (values.help) return { kind: 'help', topic: command };
     const json = values.json === true;
@@ -98,9 +102,18 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
       }
       timeoutMs = Math.round(seconds * 1000);
     }
+    let idleTimeoutMs: number | null = command === 'run' ? DEFAULT_IDLE_TIMEOUT_S * 1000 : null;
+    const idle = values['idle-timeout'];
+    if (typeof idle === 'string') {
+      const seconds = Number(idle);
+      if (idle.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+        throw new UsageError(`--idle-timeout takes a number of seconds (0: no limit), got "${idle}"`, json);
+      }
+      idleTimeoutMs = seconds === 0 ? null : Math.round(seconds * 1000);
+    }
     // the same folder named twice is loaded once
     const pluginDirs = [...new Set((values.plugins as string[] | undefined ?? []).map(resolve))];
-    return { kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, verbose: values.verbose === true };
+    return { kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, idleTimeoutMs, verbose: values.verbose === true };
   }
 
   if (command === 'plugins') {
@@ -162,6 +175,9 @@ Options:
   --plugins DIR     load a plugin folder for this command only, without installing it (repeatable)
   --json            print only one JSON object on stdout
   --timeout SECONDS stop the run after this long (tools still running fail with a timeout)
+  --idle-timeout SECONDS
+                    stop the run when no tool made progress for this long: no records, no
+                    messages and no tool busy (default ${DEFAULT_IDLE_TIMEOUT_S}; 0: no limit)
   --verbose         show stack traces with errors
   -h, --help        this help
 

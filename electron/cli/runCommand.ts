@@ -58,6 +58,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
         mode: command.mode,
         workflowDir: path.dirname(loaded.path),
         ...(command.timeoutMs !== null && { timeoutMs: command.timeoutMs }),
+        ...(command.idleTimeoutMs !== null && { idleTimeoutMs: command.idleTimeoutMs }),
         signal: cancel.signal,
         ...(progress && { onEvent: progress.onEvent }),
       });

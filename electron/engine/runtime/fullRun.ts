@@ -11,8 +11,10 @@ import type { PluginServices } from '../hostContracts.js';
 import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.js';
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
+import { IdleWatch } from './idleWatch.js';
 import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
 import { answerServiceRequest } from './serviceHost.js';
+import { ToolMessageOrder } from './toolMessageOrder.js';
 import { describeExit, type ToolHost, type WorkerExit, type WorkerPool } from './workerPool.js';
 
 export interface FullRunContext {
@@ -25,6 +27,8 @@ export interface FullRunContext {
   tempRoot: string;
   previewRows: number;
   timeoutMs?: number;
+  /** stop the run when no tool made progress for this long (IdleWatch); absent: no limit */
+  idleTimeoutMs?: number;
   signal?: AbortSignal;
   credit?: number;
 }
@@ -63,6 +67,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     if (finished || (!cancelled && !plan.tools.every((t) => recorder.isSettled(t.node.id)))) return;
     finished = true;
     clearTimeout(timer);
+    idle?.stop();
     ctx.signal?.removeEventListener('abort', onAbort);
     for (const id of [...hosts.keys()]) stopTool(id);
     finish(recorder.finish(cancelled));
@@ -73,18 +78,25 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     for (const tool of plan.tools) if (recorder.setStatus(tool.node.id, 'cancelled')) stopTool(tool.node.id);
     checkFinished(true);
   };
-  const onTimeout = () => {
+  /** the tools still running fail with `reason`; those waiting on them are cancelled */
+  const stopUnfinished = (reason: string) => {
     const open = plan.tools.filter((t) => !recorder.isSettled(t.node.id));
-    const waiting = open.filter((t) => [...t.upstream].some((u) => !recorder.isSettled(u)));
+    const waiting = new Set(open.filter((t) => [...t.upstream].some((u) => !recorder.isSettled(u))));
     for (const tool of open) {
-      if (waiting.includes(tool)) continue;
-      recorder.fail(tool.node.id, `timeout: the run did not finish within ${ctx.timeoutMs} ms`);
+      if (waiting.has(tool)) continue;
+      recorder.fail(tool.node.id, reason);
       stopTool(tool.node.id);
     }
     for (const tool of waiting) if (recorder.setStatus(tool.node.id, 'cancelled')) stopTool(tool.node.id);
     checkFinished();
   };
+  const onTimeout = () => stopUnfinished(`timeout: the run did not finish within ${ctx.timeoutMs} ms`);
   const timer = ctx.timeoutMs !== undefined ? setTimeout(onTimeout, ctx.timeoutMs) : undefined;
+  const idleSeconds = (ctx.idleTimeoutMs ?? 0) / 1000;
+  const idle = ctx.idleTimeoutMs !== undefined ? new IdleWatch(ctx.idleTimeoutMs, () => hosts.values(), () => stopUnfinished(
+    `idle: no tool made progress for ${idleSeconds} s (no records, no messages, no work in any tool), so the run was stopped; `
+    + 'a tool may be waiting on something that never happens. Change the limit with weft run --idle-timeout SECONDS (0: no limit)',
+  )) : undefined;
   if (ctx.signal?.aborted) queueMicrotask(onAbort);
   else ctx.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -115,14 +127,16 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       return;
     }
     const job = toolJob(tool, ports);
+    const control = new MessageChannel();
     const transfer: MessagePort[] = [...job.inputs, ...job.outputs].flatMap((a) => a.connections.map((c) => c.port));
     try {
-      host.post({ type: 'start-tool', job }, transfer);
+      host.post({ type: 'start-tool', job, control: control.port2 }, [...transfer, control.port2]);
     } catch (error) {
       // A connection port whose other end's worker just exited is detached and cannot be sent; that
       // tool's exit is about to be processed (cancelling this tool or leaving the connection out).
       // Nothing was sent: try again shortly, and fail only if it persists.
       ctx.pool.release(host, true);
+      control.port1.close();
       if (attempt >= START_RETRIES) {
         failTool(toolId, `could not start the tool: ${error instanceof Error ? error.message : String(error)}`);
       } else {
@@ -133,7 +147,13 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       return;
     }
     hosts.set(toolId, host);
-    host.attach((message) => onWorkerMessage(tool, host, message), (exit) => onWorkerExit(toolId, exit));
+    const order = new ToolMessageOrder(tool.outputs.map((o) => o.anchor));
+    host.attach((message) => {
+      idle?.progress();
+      const wrong = order.check(message);
+      if (wrong) failTool(toolId, `the tool broke the tool host's protocol: it ${wrong}`);
+      else onWorkerMessage(tool, host, message);
+    }, (exit) => onWorkerExit(toolId, exit), control.port1);
     recorder.setStatus(toolId, 'running');
   }
 
@@ -149,7 +169,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       case 'anchor-records': return recorder.anchorRecords(toolId, message.anchor, message.records);
       case 'anchor-closed':
         recorder.anchorRecords(toolId, message.anchor, message.records);
-        recorder.anchorPreview(toolId, message.anchor, message.preview, message.truncated);
+        recorder.anchorPreview(toolId, message.anchor, message.preview, message.truncated, ctx.previewRows);
         return;
       case 'failed': return failTool(toolId, message.message);
       case 'done':

@@ -45,7 +45,8 @@ export interface UpdateToolResult {
 }
 
 export type HostToWorker =
-  | { type: 'start-tool'; job: FullToolJob }
+  /** `control`: the job's private port; every WorkerToHost message of the job goes there, not to the parent port */
+  | { type: 'start-tool'; job: FullToolJob; control: MessagePort }
   | { type: 'drop-output'; connectionId: string }
   | { type: 'update-tool'; requestId: number; job: UpdateToolJob }
   | { type: 'service-reply'; id: number; ok: true; value: unknown }

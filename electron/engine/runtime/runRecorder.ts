@@ -6,10 +6,13 @@ import type { Metadata } from '../../../shared/metadata.js';
 import type {
   MessageLevel, PreviewRow, RunEvent, RunMode, RunStatus, RunSummary, ToolRunSummary, ToolStatus,
 } from '../../../shared/runEvents.js';
+import { capPreview, capText, MAX_MESSAGES_PER_TOOL } from './messageLimits.js';
 
 interface ToolRecord {
   status: ToolStatus;
   summary: ToolRunSummary;
+  /** info and warn messages received, kept or not */
+  notes: number;
 }
 
 export class RunRecorder {
@@ -23,7 +26,7 @@ export class RunRecorder {
     private readonly onEvent: ((event: RunEvent) => void) | undefined,
   ) {
     for (const id of toolIds) {
-      this.tools.set(id, { status: 'pending', summary: { status: 'ok', messages: [], outputs: {}, results: [] } });
+      this.tools.set(id, { status: 'pending', summary: { status: 'ok', messages: [], outputs: {}, results: [] }, notes: 0 });
     }
     this.emit({ type: 'run-started', runId, mode, toolIds });
   }
@@ -54,8 +57,20 @@ export class RunRecorder {
     this.setStatus(toolId, 'error');
   }
 
+  /** texts are cut to MAX_MESSAGE_CHARS; past MAX_MESSAGES_PER_TOOL info/warn messages only errors are kept */
   message(toolId: string, level: MessageLevel, text: string): void {
-    this.tools.get(toolId)!.summary.messages.push({ level, text });
+    const tool = this.tools.get(toolId)!;
+    if (level !== 'error' && ++tool.notes > MAX_MESSAGES_PER_TOOL) {
+      if (tool.notes === MAX_MESSAGES_PER_TOOL + 1) {
+        this.record(tool, toolId, 'warn', `more than ${MAX_MESSAGES_PER_TOOL} messages: the rest of this tool's info and warning messages are not shown`);
+      }
+      return;
+    }
+    this.record(tool, toolId, level, capText(text));
+  }
+
+  private record(tool: ToolRecord, toolId: string, level: MessageLevel, text: string): void {
+    tool.summary.messages.push({ level, text });
     this.emit({ type: 'tool-message', runId: this.runId, toolId, level, text });
   }
 
@@ -75,8 +90,10 @@ export class RunRecorder {
     this.emit({ type: 'anchor-records', runId: this.runId, toolId, anchor, records });
   }
 
-  anchorPreview(toolId: string, anchor: string, rows: PreviewRow[], truncated: boolean): void {
-    this.emit({ type: 'anchor-preview', runId: this.runId, toolId, anchor, rows, truncated });
+  /** at most `limit` rows, long texts cut */
+  anchorPreview(toolId: string, anchor: string, rows: PreviewRow[], truncated: boolean, limit: number): void {
+    const kept = capPreview(rows, limit);
+    this.emit({ type: 'anchor-preview', runId: this.runId, toolId, anchor, rows: kept, truncated: truncated || kept.length < rows.length });
   }
 
   resultStored(toolId: string, path: string): void {

@@ -3,7 +3,7 @@
  * are kept and reused across runs; a worker whose tool faulted is terminated, never reused.
  * Idle workers are unref'd, so they never keep a process alive on their own.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { compiledSibling } from '../compiledPath.js';
 import type { HostToWorker, WorkerToHost } from './protocol.js';
 import { describeMessage, isWorkerToHost } from './protocolCheck.js';
@@ -30,6 +30,8 @@ export class ToolHost {
   exited: WorkerExit | null = null;
   private onMessage: ((message: WorkerToHost) => void) | null = null;
   private onExit: ((exit: WorkerExit) => void) | null = null;
+  /** the job's private port (full runs): the only place its protocol messages may come from */
+  private control: MessagePort | null = null;
   private lastError: Error | null = null;
 
   constructor(resourceLimits: ResourceLimits) {
@@ -46,11 +48,10 @@ export class ToolHost {
     });
     this.ready.catch(() => {});
     this.worker.on('message', (message: unknown) => {
-      if (!isWorkerToHost(message)) {
-        // plugin code shares the worker and may post junk on its parent port: fail the tool, not the host
+      if (this.control) {
+        // a full-run job talks over its private port: anything on the parent port came from plugin code
         this.onMessage?.({ type: 'failed', phase: 'host', message: `the tool posted an unexpected message to the tool host: ${describeMessage(message)}` });
-      } else if (message.type === 'ready') markReady();
-      else this.onMessage?.(message);
+      } else this.receive(message, markReady);
     });
     this.worker.on('error', (error) => {
       this.lastError = error;
@@ -64,17 +65,42 @@ export class ToolHost {
     });
   }
 
-  /** attaches the job's listeners (one job at a time) */
-  attach(onMessage: (message: WorkerToHost) => void, onExit: (exit: WorkerExit) => void): void {
+  private receive(message: unknown, markReady?: () => void): void {
+    if (!isWorkerToHost(message)) {
+      // plugin code shares the worker and may post junk: fail the tool, not the host
+      this.onMessage?.({ type: 'failed', phase: 'host', message: `the tool posted an unexpected message to the tool host: ${describeMessage(message)}` });
+    } else if (message.type === 'ready') markReady?.();
+    else this.onMessage?.(message);
+  }
+
+  /**
+   * Attaches the job's listeners (one job at a time). With `control` (the host's end of the job's
+   * private channel, whose other end went to the worker in `start-tool`), protocol messages are
+   * taken from that port only; a message on the worker's parent port then fails the tool, so a
+   * plugin cannot pass off a `done` or an `anchor-closed` as the host's own.
+   */
+  attach(onMessage: (message: WorkerToHost) => void, onExit: (exit: WorkerExit) => void, control?: MessagePort): void {
     this.onMessage = onMessage;
     this.onExit = onExit;
+    if (control) {
+      this.control = control;
+      control.on('message', (message: unknown) => {
+        if (this.control === control) this.receive(message);
+      });
+    }
     this.worker.ref();
   }
 
   detach(): void {
     this.onMessage = null;
     this.onExit = null;
+    this.closeControl();
     this.worker.unref();
+  }
+
+  private closeControl(): void {
+    this.control?.close();
+    this.control = null;
   }
 
   /**
@@ -88,6 +114,7 @@ export class ToolHost {
   terminate(): Promise<number> {
     this.onMessage = null;
     this.onExit = null;
+    this.closeControl();
     return this.worker.terminate();
   }
 }

@@ -38,6 +38,8 @@ export interface RunOptions {
   workflowDir: string | null;
   /** full runs: stop what still runs after this long */
   timeoutMs?: number;
+  /** full runs: stop the run when no tool made progress (no message, no tool busy) for this long */
+  idleTimeoutMs?: number;
   /** rows per output anchor in `anchor-preview` events; default 100 */
   previewRows?: number;
   /** abort to cancel a full run or supersede an update-only run */
@@ -93,7 +95,7 @@ export class WorkflowRunner {
       return await runFull({
         plan, recorder, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
         weftVersion: this.options.weftVersion, tempRoot, previewRows: options.previewRows ?? 100,
-        timeoutMs: options.timeoutMs, signal: options.signal, credit: options.credit,
+        timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
       });
     } finally {
       await fs.promises.rm(tempRoot, { recursive: true, force: true }).catch(() => {});

@@ -1,5 +1,6 @@
 /** JSON-safe preview rows: int64 as a decimal string, blob as base64, non-finite numbers as text. */
 import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
+import { capPreviewCell } from '../messageLimits.js';
 import { ArrowRecordPacket } from './recordPacket.js';
 
 /**
@@ -17,7 +18,7 @@ export function previewValue(value: unknown): PreviewValue {
   return String(value);
 }
 
-/** Appends up to `limit` rows of `packet` to `into`, converted to preview values. */
+/** Appends up to `limit` rows of `packet` to `into`, converted to preview values (long texts cut). */
 export function collectPreview(packet: ArrowRecordPacket, into: PreviewRow[], limit: number): void {
   const take = Math.min(limit - into.length, packet.length);
   if (take <= 0) return;
@@ -27,7 +28,7 @@ export function collectPreview(packet: ArrowRecordPacket, into: PreviewRow[], li
   const columns = names.map((n) => head.column(n));
   for (let r = 0; r < take; r++) {
     const row: PreviewRow = {};
-    for (let c = 0; c < names.length; c++) row[names[c]] = previewValue(columns[c][r]);
+    for (let c = 0; c < names.length; c++) row[names[c]] = capPreviewCell(previewValue(columns[c][r]));
     into.push(row);
   }
 }

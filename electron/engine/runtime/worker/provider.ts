@@ -6,6 +6,7 @@ import {
   type Provider, type RecordRow, type RecordValue, type Records, type Results, type VirtualPluginDefinition,
   type VirtualPluginRecord, type VirtualPlugins,
 } from '../../../../shared/sdk/plugin.js';
+import { capText } from '../messageLimits.js';
 import { packetFromColumns, packetFromRows } from '../packets/packetFactory.js';
 import type { ToolJobBase, WorkerToHost } from '../protocol.js';
 import { ownedBytes, type ServiceClient } from './serviceClient.js';
@@ -45,8 +46,8 @@ export function createProvider(parts: ProviderParts): ToolProvider {
     : Promise.reject(new Error(`tool ${job.toolId} has finished: its provider can no longer call ${method}`));
   const services = { call };
   const io: IO = {
-    info: (message) => post({ type: 'message', level: 'info', text: String(message) }),
-    warn: (message) => post({ type: 'message', level: 'warn', text: String(message) }),
+    info: (message) => post({ type: 'message', level: 'info', text: capText(String(message)) }),
+    warn: (message) => post({ type: 'message', level: 'warn', text: capText(String(message)) }),
     error: (message) => {
       if (live) failure.fail({ phase: 'io.error', message: String(message) });
     },

@@ -2,6 +2,8 @@
  * The failure state of the tool a worker hosts. The first failure wins: it is reported once, and
  * the lifecycle driver makes no further calls on the plugin.
  */
+import { capText } from '../messageLimits.js';
+
 export interface Failure {
   phase: string;
   message: string;
@@ -25,8 +27,9 @@ export class FailureState {
 
   fail(failure: Failure): void {
     if (this.current) return;
-    this.current = failure;
-    this.report(failure);
+    // a plugin's error text can be any size: cut it here, before it is cloned to the host
+    this.current = { ...failure, message: capText(failure.message), ...(failure.stack !== undefined && { stack: capText(failure.stack) }) };
+    this.report(this.current);
   }
 
   /** records a contract violation (e.g. write before open) and throws it into the plugin's call */

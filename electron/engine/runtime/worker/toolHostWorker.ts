@@ -11,8 +11,10 @@ import { ServiceClient } from './serviceClient.js';
 import { runUpdateTool } from './updateToolRun.js';
 
 const port = parentPort!;
-const post = (message: WorkerToHost, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
-const services = new ServiceClient(post);
+const toParent = (message: WorkerToHost, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+/** where the host listens now: the running full-run job's private port, else the parent port */
+let post = toParent;
+const services = new ServiceClient((message, transfer) => post(message, transfer));
 let current: FullToolRun | null = null;
 let updates: Promise<void> = Promise.resolve();
 
@@ -26,15 +28,22 @@ process.on('uncaughtException', (error) => {
 
 port.on('message', (message: HostToWorker) => {
   switch (message.type) {
-    case 'start-tool':
-      current = startFullToolRun(message.job, services, post);
-      void current.finished.finally(() => (current = null));
+    case 'start-tool': {
+      const control = message.control;
+      const toControl = (m: WorkerToHost, transfer?: ArrayBuffer[]) => control.postMessage(m, transfer);
+      post = toControl;
+      current = startFullToolRun(message.job, services, toControl);
+      void current.finished.finally(() => {
+        current = null;
+        post = toParent;
+      });
       break;
+    }
     case 'drop-output':
       current?.drop(message.connectionId);
       break;
     case 'update-tool':
-      updates = updates.then(async () => post({ type: 'update-result', ...(await runUpdateTool(message.requestId, message.job, services, post)) }));
+      updates = updates.then(async () => toParent({ type: 'update-result', ...(await runUpdateTool(message.requestId, message.job, services, toParent)) }));
       break;
     case 'service-reply':
       services.settle(message.id, message.ok, message.ok ? message.value : undefined, message.ok ? undefined : message.error);

@@ -8,6 +8,8 @@ import { createEngineHost } from '../engine/service/index.js';
 import { parseWebOptions, WEB_USAGE } from './webOptions.js';
 import { startWebServer } from './webServer.js';
 
+const SHUTDOWN_GRACE_MS = 5000;
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseWebOptions(argv);
   if (!parsed.ok) {
@@ -35,12 +37,22 @@ async function main(argv: string[]): Promise<number> {
   console.error(`weft web: data folder ${host.dataDir}; press Ctrl+C to stop`);
 
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
+  // A stop request always ends the process: a shutdown stuck on a file call or a plugin's worker
+  // gives up after SHUTDOWN_GRACE_MS, and a second signal ends it at once.
+  const force = () => process.exit(1);
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  const grace = setTimeout(() => {
+    console.error(`weft web: the shutdown took over ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway`);
+    force();
+  }, SHUTDOWN_GRACE_MS);
+  grace.unref();
   await server.close();
   await host.dispose();
+  clearTimeout(grace);
   return 0;
 }
 

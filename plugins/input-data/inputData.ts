@@ -4,10 +4,10 @@
  * and opens the output anchor, so update-only shows the fields; onComplete streams the rows,
  * awaiting each write (backpressure). Relative paths resolve against the workflow's folder.
  */
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
 import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { assertRegularFileSync } from '../common/ioRegularFile.js';
 import { ArrowIpcSource, ParquetSource } from './formats/arrowSources.js';
 import { CsvSource } from './formats/csvSource.js';
 import { jsonArraySource, ndjsonSource } from './formats/jsonSources.js';
@@ -31,8 +31,8 @@ export function resolveInputPath(file: string, workflowDir: string | null): stri
 export function openSource(config: InputDataConfig, workflowDir: string | null): Source {
   if (!config.path) throw new Error('no file chosen: set "path"');
   const absolute = resolveInputPath(config.path, workflowDir);
-  if (!existsSync(absolute)) throw new Error(`${config.path}: file not found (${absolute})`);
-  if (statSync(absolute).isDirectory()) throw new Error(`${config.path}: is a folder, not a file`);
+  // a FIFO, a device or a folder is refused before anything reads from it (it could block forever)
+  assertRegularFileSync(absolute, absolute === config.path ? config.path : `${config.path} (${absolute})`);
   const format = config.format === 'auto' ? formatOfPath(absolute) : config.format;
   if (!format) throw new Error(`${config.path}: cannot tell the format from the extension; choose one in "format"`);
   const options: InputOptions = {
@@ -53,7 +53,7 @@ export default class InputData implements Plugin {
   private readonly provider: Provider;
   private readonly source: Source | null = null;
   private readonly output: OutputAnchor;
-  private readonly fields: Field[] = [];
+  private fields: Field[] = [];
 
   constructor(provider: Provider) {
     this.provider = provider;
@@ -68,7 +68,12 @@ export default class InputData implements Plugin {
     }
     const unknownTypes = Object.keys(config.fieldTypes ?? {}).filter((n) => !this.fields.some((f) => f.name === n));
     if (unknownTypes.length > 0) provider.io.warn(`fieldTypes names field(s) not in the file: ${unknownTypes.join(', ')}`);
-    if (this.fields.length === 0) provider.io.warn(`${config.path}: the file has no fields`);
+    if (this.fields.length === 0) {
+      // an empty result here is never trusted: downstream (Output Data) would replace its target with nothing
+      provider.io.error(`${config.path}: no fields found: the file is empty or has no records to take field names from`);
+      this.fields = [];
+      return;
+    }
     this.output.open({ fields: this.fields });
   }
 

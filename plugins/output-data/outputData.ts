@@ -64,6 +64,12 @@ export default class OutputData implements Plugin {
   }
 
   private open(metadata: Metadata): void {
+    if (metadata.fields.length === 0) {
+      // a stream without fields is an upstream mistake, never a reason to replace a file
+      this.provider.io.error(`${this.config.path}: the input has no fields; nothing written, the file is left as it was`);
+      this.format = null;
+      return;
+    }
     mkdirSync(path.dirname(this.target), { recursive: true });
     this.temp = path.join(path.dirname(this.target), `.${path.basename(this.target)}.${randomBytes(4).toString('hex')}.weft-tmp`);
     this.writer = createWriter(this.format!, this.temp, metadata, { delimiter: this.config.delimiter || ',', sheet: this.config.sheet });

@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE, type AnchorSpec, type ToolDescriptor, type ToolSource } from '../../../shared/manifest.js';
 import { SDK_VERSION } from '../../../shared/sdk/plugin.js';
+import { FileReadError, readRegularText } from '../regularFile.js';
 import { compileConfigSchema, type ConfigValidator } from './configSchemas.js';
 import { checkEntries } from './entryCheck.js';
 import { manifestProblem, sdkRangeProblem, type FilledManifest } from './manifestSchema.js';
@@ -54,6 +55,9 @@ function duplicate(names: string[]): string | undefined {
   return names.find((name) => (seen.has(name) ? true : (seen.add(name), false)));
 }
 
+/** a manifest larger than this is refused */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 export async function readPackage(dir: string, options: ReadPackageOptions): Promise<LoadedPackage> {
   const folder = path.resolve(dir);
   const stat = await fs.stat(folder).catch(() => null);
@@ -63,8 +67,9 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
 
   let text: string;
   try {
-    text = await fs.readFile(manifestFile, 'utf8');
-  } catch {
+    text = await readRegularText(manifestFile, MAX_MANIFEST_BYTES);
+  } catch (error) {
+    if (error instanceof FileReadError && error.code !== 'not-found') throw new PackageError(manifestFile, error.message);
     throw new PackageError(manifestFile, 'not found (a plugin package needs a weft-plugin.json manifest)');
   }
   let parsed: unknown;

@@ -7,17 +7,18 @@ import path from 'node:path';
 import type { PlacedError } from '../../../shared/placedError.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { parseWorkflowText, serializeWorkflow, validateWorkflow, type ToolLookup } from '../../../shared/workflowFile.js';
+import { FileReadError, readRegularText } from '../regularFile.js';
 import { writeFileAtomic } from './atomicWrite.js';
+
+/** a workflow file larger than this is refused (workflows are small; 64 MB is far beyond any real one) */
+export const MAX_WORKFLOW_FILE_BYTES = 64 * 1024 * 1024;
 
 export type LoadedWorkflowFile =
   | { ok: true; path: string; workflow: Workflow; missingPlugins: string[] }
   | { ok: false; path: string; errors: PlacedError[] };
 
 function readProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a folder, not a workflow file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (error instanceof FileReadError) return error.code === 'folder' ? 'is a folder, not a workflow file' : error.message;
   return `cannot read the file: ${(error as Error).message}`;
 }
 
@@ -26,7 +27,8 @@ export async function loadWorkflowFile(filePath: string, lookup?: ToolLookup): P
   const absolute = path.resolve(filePath);
   let text: string;
   try {
-    text = await fs.readFile(absolute, 'utf8');
+    // never fs.readFile: a FIFO would hold a file-I/O thread forever (see regularFile.ts)
+    text = await readRegularText(absolute, MAX_WORKFLOW_FILE_BYTES);
   } catch (error) {
     return { ok: false, path: absolute, errors: [{ file: absolute, message: readProblem(error) }] };
   }

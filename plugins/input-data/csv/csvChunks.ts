@@ -8,7 +8,8 @@
  * Batches cross threads as plain buffers copied into a few large transferred slabs, plus a tag per
  * column; the receiving side rebuilds the Arrow types from the fields, so no Arrow object is cloned.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFileSync } from '../../common/ioRegularFile.js';
 import {
   Data, Dictionary, Field as ArrowField, Int32, RecordBatch, Schema, Struct, Utf8, makeData, makeVector, type DataType,
 } from 'apache-arrow';
@@ -20,7 +21,7 @@ import type { ConversionIssue, CsvDialect } from './csvBatchParser.js';
 /** byte offsets where ranges start: `start`, then one just after a line feed near each cut, ending with `end` */
 export function chunkBoundaries(path: string, start: number, end: number, chunkBytes: number): number[] {
   const cuts = [start];
-  const fd = openSync(path, 'r');
+  const fd = openRegularFileSync(path, path).fd;
   try {
     const window = Buffer.allocUnsafe(64 * 1024);
     for (let nominal = start + chunkBytes; nominal < end - chunkBytes / 4; nominal += chunkBytes) {
@@ -50,7 +51,7 @@ export class RangeReader {
   /** the range's bytes; valid until the next `read` */
   read(start: number, end: number): Uint8Array {
     if (this.buf.length < end - start) this.buf = Buffer.allocUnsafe(end - start);
-    const fd = openSync(this.path, 'r');
+    const fd = openRegularFileSync(this.path, this.path).fd;
     try {
       let got = 0;
       while (got < end - start) {

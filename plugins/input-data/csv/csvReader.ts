@@ -2,10 +2,11 @@
  * Reads a CSV/TSV file: `readCsvSchema` samples the head for names and types (cheap: used in
  * update-only), `readCsvBatches` streams the whole file in chunks into Arrow record batches.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { RecordBatch } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
+import { openRegularFileSync } from '../../common/ioRegularFile.js';
 import { TypeDetector } from '../../common/ioTypeDetection.js';
 import type { CsvDialect } from './csvBatchParser.js';
 import { dictionaryFromSample, dictionaryTypesOf } from './csvChunks.js';
@@ -33,9 +34,8 @@ export function csvDialect(options: Pick<CsvOptions, 'delimiter' | 'quote' | 'fi
 
 /** the file's first `bytes` bytes, read synchronously (update-only runs in the constructor) */
 export function readHeadSync(path: string, bytes: number): { head: Uint8Array; eof: boolean } {
-  const fd = openSync(path, 'r');
+  const { fd, size } = openRegularFileSync(path, path);
   try {
-    const size = fstatSync(fd).size;
     const want = Math.min(size, bytes);
     const head = Buffer.allocUnsafe(want);
     let got = 0;

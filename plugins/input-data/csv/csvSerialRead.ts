@@ -1,5 +1,5 @@
 /** The one-thread read of a CSV file from a row start to its end, through one growing read buffer. */
-import { open } from 'node:fs/promises';
+import { openRegularFile } from '../../common/ioRegularFile.js';
 import type { Dictionary, Int32, RecordBatch, Utf8 } from 'apache-arrow';
 import { CsvBatchParser, CsvFormatError } from './csvBatchParser.js';
 import type { ChunkParserOptions } from './csvChunks.js';
@@ -20,9 +20,8 @@ export async function* readSerial(
   };
   const transcoder = new Utf8Transcoder(options.encoding);
   const chunkBytes = options.chunkBytes ?? 4 * 1024 * 1024;
-  const fh = await open(options.path, 'r');
+  const { handle: fh, size } = await openRegularFile(options.path, options.file);
   try {
-    const size = (await fh.stat()).size;
     // the parallel reader hands over at a byte offset of the file, which is UTF-8 then
     let bytesRead = options.encoding === 'utf8' ? at.offset : 0;
     let toSkip = options.encoding === 'utf8' ? 0 : at.offset;

@@ -3,14 +3,14 @@
  * whole) and Arrow IPC files or streams (apache-arrow's async reader over the file). Both produce
  * foreign Arrow batches that `normalizeBatch` turns into Weft storage.
  */
-import { closeSync, fstatSync, openAsBlob, openSync, readSync } from 'node:fs';
+import { closeSync, openAsBlob, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { open } from 'node:fs/promises';
 import { RecordBatch, RecordBatchReader, tableFromIPC } from 'apache-arrow';
 import type { Schema } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
 import { normalizeBatch, weftFieldsOf } from '../../common/ioArrowNormalize.js';
 import type { ForeignField } from '../../common/ioArrowNormalize.js';
+import { openRegularFile, openRegularFileSync } from '../../common/ioRegularFile.js';
 import type { ConversionFailure } from '../../common/ioValues.js';
 import { describeFailures } from './source.js';
 import type { InputOptions, Source } from './source.js';
@@ -80,9 +80,8 @@ export class ParquetSource extends ArrowishSource {
 
   /** the schema from the footer alone (sync: "PAR1" + footer is all `readSchema` needs) */
   protected schema(): Schema {
-    const fd = openSync(this.input.path, 'r');
+    const { fd, size } = openRegularFileSync(this.input.path, this.input.file);
     try {
-      const size = fstatSync(fd).size;
       const trailer = Buffer.alloc(8);
       if (size < 12 || readSync(fd, trailer, 0, 8, size - 8) !== 8 || trailer.toString('latin1', 4) !== 'PAR1') {
         throw new Error(`${this.input.file}: not a Parquet file (no PAR1 footer)`);
@@ -119,7 +118,7 @@ export class ParquetSource extends ArrowishSource {
 
 export class ArrowIpcSource extends ArrowishSource {
   private async reader() {
-    const fh = await open(this.input.path, 'r');
+    const { handle: fh } = await openRegularFile(this.input.path, this.input.file);
     try {
       const reader = await RecordBatchReader.from(fh);
       return { reader: await reader.open(), fh };
@@ -131,9 +130,8 @@ export class ArrowIpcSource extends ArrowishSource {
 
   /** the schema message at the start (a file repeats it after its 8-byte magic), read synchronously */
   protected schema(): Schema {
-    const fd = openSync(this.input.path, 'r');
+    const { fd, size } = openRegularFileSync(this.input.path, this.input.file);
     try {
-      const size = fstatSync(fd).size;
       const head = Buffer.alloc(Math.min(size, 1 << 20));
       readSync(fd, head, 0, head.length, 0);
       let bytes = new Uint8Array(head);

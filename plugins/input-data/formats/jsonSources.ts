@@ -4,13 +4,30 @@
  * the keys of the first 1000 objects, in order of first appearance. Numbers beyond 2^53 lose
  * precision in JSON.parse; quote them as strings and set the field's type to int64.
  */
-import { open, readFile } from 'node:fs/promises';
+import { openRegularFile } from '../../common/ioRegularFile.js';
 import { readHeadSync } from '../csv/csvReader.js';
 import { RecordSource, keysInOrder } from './recordSource.js';
 import type { RecordStream } from './recordSource.js';
 import type { InputOptions } from './source.js';
 
 const HEAD_BYTES = 1 << 20;
+/** how far the sample reads to find the first complete record; a longer first record is an error */
+export const MAX_FIRST_RECORD_BYTES = 64 << 20;
+
+/**
+ * The file's head as text: 1 MB, or up to MAX_FIRST_RECORD_BYTES while `complete` finds no whole
+ * record in it (a first record over 1 MB used to give "no fields" and an empty, successful read).
+ */
+function sampleText(input: InputOptions, complete: (text: string, eof: boolean) => boolean): { text: string; eof: boolean } {
+  for (let bytes = HEAD_BYTES; ; bytes *= 4) {
+    const { head, eof } = readHeadSync(input.path, Math.min(bytes, MAX_FIRST_RECORD_BYTES));
+    const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString('utf8');
+    if (eof || complete(text, eof)) return { text, eof };
+    if (bytes >= MAX_FIRST_RECORD_BYTES) {
+      throw new Error(`${input.file}: the first record is longer than ${MAX_FIRST_RECORD_BYTES >> 20} MB; the fields cannot be detected from it`);
+    }
+  }
+}
 
 function asObject(value: unknown, file: string, where: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -58,8 +75,9 @@ class NdjsonStream extends ObjectStream {
   private read = 0;
 
   protected sampleObjects(limit: number): Record<string, unknown>[] {
-    const { head, eof } = readHeadSync(this.input.path, HEAD_BYTES);
-    const lines = Buffer.from(head.buffer, head.byteOffset, head.length).toString('utf8').split('\n');
+    // a whole non-blank line is a record
+    const { text, eof } = sampleText(this.input, (t) => t.slice(0, Math.max(0, t.lastIndexOf('\n'))).trim() !== '');
+    const lines = text.split('\n');
     if (!eof) lines.pop();
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < lines.length && out.length < limit; i++) {
@@ -70,9 +88,9 @@ class NdjsonStream extends ObjectStream {
   }
 
   protected async *objects(): AsyncGenerator<Record<string, unknown>> {
-    const fh = await open(this.input.path, 'r');
+    const { handle: fh, size } = await openRegularFile(this.input.path, this.input.file);
     try {
-      this.size = (await fh.stat()).size;
+      this.size = size;
       this.read = 0;
       const decoder = new TextDecoder('utf-8');
       let carry = '';
@@ -142,14 +160,16 @@ class JsonArrayStream extends ObjectStream {
   }
 
   protected sampleObjects(limit: number): Record<string, unknown>[] {
-    const { head, eof } = readHeadSync(this.input.path, HEAD_BYTES);
-    const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString('utf8');
+    const { text, eof } = sampleText(this.input, (t) => jsonArrayPrefix(t, limit) !== '[]');
     const array = this.parse(eof ? text : jsonArrayPrefix(text, limit));
     return array.slice(0, limit).map((v, i) => asObject(v, this.input.file, `element [${i}]`));
   }
 
   protected async *objects(): AsyncGenerator<Record<string, unknown>> {
-    const array = this.parse(await readFile(this.input.path, 'utf8'));
+    const { handle } = await openRegularFile(this.input.path, this.input.file);
+    let text: string;
+    try { text = await handle.readFile('utf8'); } finally { await handle.close(); }
+    const array = this.parse(text);
     for (let i = 0; i < array.length; i++) yield asObject(array[i], this.input.file, `element [${i}]`);
     this.done = true;
   }

@@ -3,8 +3,8 @@
  * memory). `sheet` picks a worksheet by name (empty: the first). Cell values: formulas give their
  * result, rich text its text, dates become ISO text (a date at midnight, else a date-time).
  */
-import { stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
+import { openRegularFile } from '../../common/ioRegularFile.js';
 import { isoDate, isoDatetime } from '../../common/ioValues.js';
 
 export interface XlsxReadOptions {
@@ -36,10 +36,15 @@ function cellValue(value: unknown): CellValue {
 
 /** the header (when `hasHeader`) through `onHeader`, then data rows; stops after `limit` rows */
 export async function* readXlsxRows(options: XlsxReadOptions, onHeader: (names: string[]) => void, limit?: number): AsyncGenerator<CellValue[]> {
-  if ((await stat(options.path)).size === 0) return;
+  const { handle, size } = await openRegularFile(options.path, options.file);
+  if (size === 0) {
+    await handle.close();
+    return;
+  }
   // loaded on first use: exceljs costs ~0.5 s of CPU to import, too much for every Input Data tool
   const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(options.path, {
+  // the stream closes the handle when it ends or is destroyed
+  const reader = new excel.stream.xlsx.WorkbookReader(handle.createReadStream(), {
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
   });
   let found = false;

@@ -86,6 +86,7 @@ export class Compiler {
     const rebuilt = this.withChildren(plan, folded);
     if (plan.op === 'const' || plan.op === 'field') return rebuilt;
     if (!folded.every((child) => child.op === 'const')) return rebuilt;
+    if (plan.op === 'call' && plan.fn.volatile === true) return rebuilt;
     const column = this.node(rebuilt)({ length: 1, field: () => nullColumn(1) });
     return { op: 'const', type: plan.type, value: scalarAt(column, 0) };
   }

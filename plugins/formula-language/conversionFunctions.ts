@@ -1,23 +1,12 @@
 /** Conversions between text, numbers and dates. A value that does not convert gives null and a warning. */
 import { formatDate, formatDateTime, parseDateTime } from './dateTime.js';
-import type { FunctionSpec } from './functionSpec.js';
+import type { CallContext, FunctionSpec } from './functionSpec.js';
+import { decimalSeparator, formatNumber, leadingNumber, numberToText, textToNumber } from './numberText.js';
 import type { Scalar } from './values.js';
 
-const NUMBER_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 
-/** Text as a number: plain decimal notation, thousands separators `,` allowed; else null. */
-export function textToNumber(text: string): number | null {
-  const cleaned = text.replace(/,(?=\d{3}(?:\D|$))/g, '');
-  return NUMBER_TEXT.test(cleaned) ? Number(cleaned) : null;
-}
-
-/** How a number is written as text: integers without a decimal point, others in shortest form. */
-export function numberToText(value: number | bigint, decimals?: number): string {
-  if (typeof value === 'bigint') return decimals ? `${value}.${'0'.repeat(decimals)}` : String(value);
-  if (decimals !== undefined) return value.toFixed(Math.max(0, Math.min(100, decimals)));
-  return String(value);
-}
+export { numberToText, textToNumber } from './numberText.js';
 
 export function scalarToText(value: Scalar): string {
   if (typeof value === 'number' || typeof value === 'bigint') return numberToText(value);
@@ -26,23 +15,33 @@ export function scalarToText(value: Scalar): string {
   return String(value);
 }
 
+function toNumber(value: Scalar, ignoreErrors: boolean, keepNulls: boolean, separator: string | undefined, context: CallContext): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === null || typeof value !== 'string') return keepNulls ? null : 0;
+  const decimal = decimalSeparator(separator);
+  if (decimal === null) {
+    context.warn(`decimal separator ${JSON.stringify(separator)} is not "." or ","`);
+    return null;
+  }
+  const n = textToNumber(value, decimal);
+  if (n !== null) return n;
+  if (!ignoreErrors) context.warn(`${JSON.stringify(value.slice(0, 40))} is not a number`);
+  return keepNulls ? null : leadingNumber(value, decimal) ?? 0;
+}
+
 export const CONVERSION_FUNCTIONS: FunctionSpec[] = [
   {
-    name: 'ToNumber', category: 'Conversion', returns: 'double',
-    params: [{ name: 'Value', kind: 'any' }],
-    description: 'Value as a number: text is read in decimal notation (thousands separators `,` allowed), true/false become 1/0. Text that is not a number gives null and a warning.',
-    examples: [{ formula: 'ToNumber("1,234.5")', result: '1234.5' }, { formula: 'ToNumber("abc")', result: 'null' }],
-    evaluate: ([value], context) => {
-      if (typeof value === 'number') return value;
-      if (typeof value === 'bigint') return Number(value);
-      if (typeof value === 'boolean') return value ? 1 : 0;
-      if (typeof value === 'string') {
-        const n = textToNumber(value);
-        if (n === null) context.warn(`${JSON.stringify(value.slice(0, 40))} is not a number`);
-        return n;
-      }
-      return null;
-    },
+    name: 'ToNumber', category: 'Conversion', returns: 'double', nulls: 'accept',
+    params: [{ name: 'Value', kind: 'any' }, { name: 'IgnoreErrors', kind: 'flag', optional: true }, { name: 'KeepNulls', kind: 'flag', optional: true }, { name: 'DecimalSeparator', kind: 'text', optional: true }],
+    description: 'Value as a number, as Alteryx\'s ToNumber(x, bIgnoreErrors, keepNulls, decimalSeparator). Text is read in decimal or scientific notation, the other separator grouping thousands (`1,234.5`, or `1.234,5` with DecimalSeparator ","); true/false become 1/0. Text that is not a number gives the number it starts with, else 0, with a conversion warning unless IgnoreErrors is 1; with KeepNulls 1 it gives null instead, and a null stays null (else a null gives 0).',
+    examples: [
+      { formula: 'ToNumber("1,234.5")', result: '1234.5' }, { formula: 'ToNumber("4.256411E2")', result: '425.6411' },
+      { formula: 'ToNumber("x")', result: '0' }, { formula: 'ToNumber("x", 1, 1)', result: 'null' },
+      { formula: 'ToNumber("123,456", 0, 0, ",")', result: '123.456' }, { formula: 'ToNumber(Null())', result: '0' },
+    ],
+    evaluate: ([value, ignoreErrors, keepNulls, separator], context) => toNumber(value, ignoreErrors === true, keepNulls === true, separator as string | undefined, context),
   },
   {
     name: 'ToInteger', aliases: ['ToInt'], category: 'Conversion', returns: 'int',
@@ -64,12 +63,21 @@ export const CONVERSION_FUNCTIONS: FunctionSpec[] = [
   },
   {
     name: 'ToString', category: 'Conversion', returns: 'string',
-    params: [{ name: 'Value', kind: 'any' }, { name: 'Decimals', kind: 'number', optional: true }],
-    description: 'Value as text; a number is written with Decimals digits after the point when given. true/false become "True"/"False".',
-    examples: [{ formula: 'ToString(3.14159, 2)', result: '"3.14"' }, { formula: 'ToString(42)', result: '"42"' }],
-    evaluate: ([value, decimals]) => {
-      if ((typeof value === 'number' || typeof value === 'bigint') && decimals !== undefined) return numberToText(value, Math.trunc(decimals as number));
-      return scalarToText(value);
+    params: [{ name: 'Value', kind: 'any' }, { name: 'Decimals', kind: 'number', optional: true }, { name: 'ThousandsSeparator', kind: 'flag', optional: true }, { name: 'DecimalSeparator', kind: 'text', optional: true }],
+    description: 'Value as text, as Alteryx\'s ToString(x, numDec, addThousandsSeparator, decimalSeparator): a number with Decimals digits after the separator when given, thousands grouped when the third argument is 1 (with `,`, or `.` when DecimalSeparator is ","). true/false become "True"/"False".',
+    examples: [
+      { formula: 'ToString(3.14159, 2)', result: '"3.14"' }, { formula: 'ToString(42)', result: '"42"' },
+      { formula: 'ToString(1234567.891, 2, 1)', result: '"1,234,567.89"' }, { formula: 'ToString(1234567.891, 2, 1, ",")', result: '"1.234.567,89"' },
+      { formula: 'ToString(0.5, 1, 0, ",")', result: '"0,5"' },
+    ],
+    evaluate: ([value, decimals, grouped, separator], context) => {
+      if (typeof value !== 'number' && typeof value !== 'bigint') return scalarToText(value);
+      const decimal = decimalSeparator(separator as string | undefined);
+      if (decimal === null) {
+        context.warn(`decimal separator ${JSON.stringify(separator)} is not "." or ","`);
+        return null;
+      }
+      return formatNumber(value, decimals === undefined ? undefined : Math.trunc(decimals as number), grouped === true, decimal);
     },
   },
   {

@@ -80,11 +80,13 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
   {
     name: 'DateTimeAdd', category: 'Date/time', returns: addResult,
     params: [{ name: 'DateTime', kind: 'datetime' }, { name: 'Amount', kind: 'number' }, { name: 'Unit', kind: 'text' }],
-    description: `DateTime plus Amount Units (${DATE_UNIT_LIST}). Adding months keeps the day, or the month's last day (Jan 31 + 1 month = Feb 28). A date stays a date when the unit is days or longer.`,
+    description: `DateTime plus Amount Units (${DATE_UNIT_LIST}; as in Alteryx, any three letters up to the full word name the longer units, e.g. "hou", "mins", and ds/cs/ms are tenths, hundredths and thousandths of a second). A fraction of Amount is dropped, as in Alteryx: add 90 minutes, not 1.5 hours. Adding months keeps the day, or the month's last day (Jan 31 + 1 month = Feb 28). A date stays a date when the unit is days or longer.`,
     examples: [
       { formula: 'DateTimeAdd("2026-01-31", 1, "months")', result: '"2026-02-28 00:00:00"' },
       { formula: 'DateTimeAdd(ToDate("2026-11-21"), -3, "days")', result: '"2026-11-18"' },
       { formula: 'DateTimeAdd("2026-11-21 23:30:00", 45, "minutes")', result: '"2026-11-22 00:15:00"' },
+      { formula: 'DateTimeAdd("2026-11-21 13:05:00", 1500, "ms")', result: '"2026-11-21 13:05:01.500"' },
+      { formula: 'DateTimeAdd("2026-11-21 13:05:00", 1.9, "hours")', result: '"2026-11-21 14:05:00"' },
     ],
     evaluate: ([value, amount, unitText], context) => {
       const t = read(value, context);

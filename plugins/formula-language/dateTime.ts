@@ -54,19 +54,27 @@ export function formatDateTime(t: number): string {
   return `${formatDate(t)} ${formatTime(t)}`;
 }
 
-export type DateUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second';
+export type DateUnit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'decisecond' | 'centisecond' | 'millisecond';
 
-const UNIT_NAMES: Record<string, DateUnit> = {
-  year: 'year', years: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week', day: 'day', days: 'day',
-  hour: 'hour', hours: 'hour', minute: 'minute', minutes: 'minute', min: 'minute', mins: 'minute',
-  second: 'second', seconds: 'second', sec: 'second', secs: 'second',
+/** Alteryx's unit keywords: the longer ones from three letters up to the full word (`sec` … `seconds`) */
+const PREFIXED: [string, DateUnit][] = [['years', 'year'], ['months', 'month'], ['hours', 'hour'], ['minutes', 'minute'], ['seconds', 'second']];
+const EXACT: Record<string, DateUnit> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week',
+  ds: 'decisecond', dsec: 'decisecond', dsecs: 'decisecond', deciseconds: 'decisecond', decisecond: 'decisecond', 1: 'decisecond',
+  cs: 'centisecond', csec: 'centisecond', csecs: 'centisecond', centiseconds: 'centisecond', centisecond: 'centisecond', 2: 'centisecond',
+  ms: 'millisecond', msec: 'millisecond', msecs: 'millisecond', milliseconds: 'millisecond', millisecond: 'millisecond', 3: 'millisecond',
 };
 
 export function dateUnit(text: string): DateUnit | null {
-  return UNIT_NAMES[text.trim().toLowerCase()] ?? null;
+  const key = text.trim().toLowerCase();
+  if (EXACT[key] !== undefined) return EXACT[key];
+  for (const [word, unit] of PREFIXED) if (key.length >= 3 && word.startsWith(key)) return unit;
+  return null;
 }
 
-export const DATE_UNIT_LIST = 'years, months, weeks, days, hours, minutes, seconds';
+export const DATE_UNIT_LIST = 'years, months, weeks, days, hours, minutes, seconds, ds, cs, ms';
+
+const UNIT_MS = { week: 7 * DAY, day: DAY, hour: 3_600_000, minute: 60_000, second: 1000, decisecond: 100, centisecond: 10, millisecond: 1 };
 
 function daysInMonth(year: number, month0: number): number {
   const d = new Date(0);
@@ -85,15 +93,9 @@ export function addMonths(t: number, months: number): number {
 }
 
 export function addTime(t: number, amount: number, unit: DateUnit): number {
-  switch (unit) {
-    case 'year': return addMonths(t, amount * 12);
-    case 'month': return addMonths(t, amount);
-    case 'week': return t + amount * 7 * DAY;
-    case 'day': return t + amount * DAY;
-    case 'hour': return t + amount * 3_600_000;
-    case 'minute': return t + amount * 60_000;
-    case 'second': return t + amount * 1000;
-  }
+  if (unit === 'year') return addMonths(t, amount * 12);
+  if (unit === 'month') return addMonths(t, amount);
+  return t + amount * UNIT_MS[unit];
 }
 
 /** Whole `unit`s from `b` to `a` (a - b), truncated toward zero; months count calendar months. */
@@ -108,8 +110,7 @@ export function diffTime(a: number, b: number, unit: DateUnit): number {
     if (months < 0 && restA > restB) months++;
     return unit === 'year' ? Math.trunc(months / 12) : months;
   }
-  const size = { week: 7 * DAY, day: DAY, hour: 3_600_000, minute: 60_000, second: 1000 }[unit];
-  return Math.trunc((a - b) / size);
+  return Math.trunc((a - b) / UNIT_MS[unit]);
 }
 
 export function parts(t: number) {

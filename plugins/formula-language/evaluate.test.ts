@@ -113,9 +113,13 @@ describe('evaluation', () => {
   });
 
   it('warns about data that does not convert, with a row count', () => {
-    const result = run('ToNumber([s])', [{ s: 'x' }, { s: 'x' }, { s: '1' }]);
-    expect(result.values).toEqual([null, null, 1]);
-    expect(result.warnings).toEqual(['ToNumber: "x" is not a number (2 rows)']);
+    // as Alteryx: text that is not a number gives 0 (or null with keepNulls) and a conversion warning
+    const result = run('ToNumber([s])', [{ s: 'x' }, { s: 'x' }, { s: '1' }, { s: '12ab' }]);
+    expect(result.values).toEqual([0, 0, 1, 12]);
+    expect(result.warnings).toEqual(['ToNumber: "x" is not a number (2 rows)', 'ToNumber: "12ab" is not a number']);
+    const kept = run('ToNumber([s], 1, 1)', [{ s: 'x' }, { s: null }, { s: '2' }]);
+    expect(kept.values).toEqual([null, null, 2]);
+    expect(kept.warnings).toEqual([]);
   });
 
   it('runs a catastrophic-backtracking pattern in linear time', () => {

@@ -5,7 +5,7 @@ import { FUNCTIONS } from './functionTable.js';
 export const FUNCTIONS_START = '<!-- functions:start (generated from plugins/formula-language/functionTable.ts) -->';
 export const FUNCTIONS_END = '<!-- functions:end -->';
 
-const CATEGORY_ORDER: FunctionCategory[] = ['Text', 'Math', 'Conversion', 'Date/time', 'Test', 'Conditional'];
+const CATEGORY_ORDER: FunctionCategory[] = ['Text', 'Math', 'Conversion', 'Date/time', 'Test', 'Conditional', 'Specialized'];
 
 function param(p: ParamSpec): string {
   if (p.variadic) return `${p.name}, …`;

@@ -4,7 +4,7 @@
  */
 import type { Scalar, ValueType } from './values.js';
 
-export type FunctionCategory = 'Conditional' | 'Conversion' | 'Date/time' | 'Math' | 'Test' | 'Text';
+export type FunctionCategory = 'Conditional' | 'Conversion' | 'Date/time' | 'Math' | 'Specialized' | 'Test' | 'Text';
 
 /**
  * What an argument accepts and how it reaches the implementation:
@@ -66,6 +66,8 @@ export interface FunctionSpec {
   unifies?: (index: number, count: number) => boolean;
   /** an extra rule on the number of arguments: a message when it is wrong */
   argumentCount?: (count: number) => string | null;
+  /** evaluated on every row, never once for constant arguments (random values, messages) */
+  volatile?: boolean;
   /** `propagate` (default): a null argument makes the result null without calling `evaluate` */
   nulls?: 'propagate' | 'accept';
   description: string;

@@ -20,6 +20,13 @@ export function roundHalfAway(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
+/** Three significant digits, never cutting the whole part (see SmartRound). */
+export function smartRound(x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  if (x === 0) return 0;
+  return Math.abs(x) >= 100 ? roundHalfAway(x) : Number(x.toPrecision(3));
+}
+
 type Whole = number | bigint;
 
 function compareWhole(a: Whole, b: Whole): number {
@@ -60,6 +67,13 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
       return finite(decimals > 0 && decimals < 16 ? Number(r.toFixed(decimals)) : r);
     },
   },
+  {
+    name: 'SmartRound', category: 'Math', returns: 'double',
+    params: [{ name: 'x', kind: 'number' }],
+    description: 'x rounded to a number of decimals that depends on its size: three significant digits, but never fewer than the whole part (1234.56 → 1235, 12.3456 → 12.3, 0.012345 → 0.0123).',
+    examples: [{ formula: 'SmartRound(12.3456)', result: '12.3' }, { formula: 'SmartRound(1234.56)', result: '1235' }, { formula: 'SmartRound(0.012345)', result: '0.0123' }],
+    evaluate: ([x]) => smartRound(num(x)),
+  },
   unary('Floor', 'The largest whole number not greater than x.', Math.floor, ['Floor(-2.5)', '-3']),
   unary('Ceil', 'The smallest whole number not less than x.', Math.ceil, ['Ceil(2.1)', '3'], ['Ceiling']),
   {
@@ -79,6 +93,11 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
   unary('ASin', 'The arcsine of x, in radians.', Math.asin, ['ASin(1) * 2 = Pi()', 'true']),
   unary('ACos', 'The arccosine of x, in radians.', Math.acos, ['ACos(1)', '0']),
   unary('ATan', 'The arctangent of x, in radians.', Math.atan, ['ATan(0)', '0']),
+  unary('SinH', 'The hyperbolic sine of x.', Math.sinh, ['SinH(0)', '0']),
+  unary('CosH', 'The hyperbolic cosine of x.', Math.cosh, ['CosH(0)', '1']),
+  unary('TanH', 'The hyperbolic tangent of x.', Math.tanh, ['TanH(0)', '0']),
+  unary('ToDegrees', 'x radians in degrees.', (x) => (x * 180) / Math.PI, ['ToDegrees(Pi())', '180']),
+  unary('ToRadians', 'x degrees in radians.', (x) => (x * Math.PI) / 180, ['ToRadians(180) = Pi()', 'true']),
   {
     name: 'ATan2', category: 'Math', returns: 'double',
     params: [{ name: 'y', kind: 'number' }, { name: 'x', kind: 'number' }],
@@ -125,15 +144,5 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
     description: 'The largest of its arguments; nulls are skipped (null only when all are null).',
     examples: [{ formula: 'Max(3, 1, 2)', result: '3' }, { formula: 'Max(9007199254740993, 1)', result: '9007199254740993' }],
     evaluate: (values) => pick(values, (c) => c > 0),
-  },
-  {
-    name: 'Average', category: 'Math', returns: 'double', nulls: 'accept',
-    params: [{ name: 'x', kind: 'number', variadic: true }],
-    description: 'The mean of its non-null arguments (null when all are null).',
-    examples: [{ formula: 'Average(1, 2, null, 6)', result: '3' }],
-    evaluate: (values) => {
-      const present = values.filter((v) => v !== null) as number[];
-      return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
-    },
   },
 ];

@@ -78,7 +78,7 @@ describe('formula through the engine', () => {
   it('warns about data a function cannot read, counted over the run', async () => {
     const data: TestData = { fields: [{ name: 's', type: 'v_string' }], columns: { s: ['1', 'x', 'x', '2.5', 'x'] } };
     const run = await runTool(engine, 'formula', { formulas: [{ field: 'n', expression: 'ToNumber([s])' }] }, data, { packetRows: 2 });
-    expect(run.outputs.Output.map((r) => r.n)).toEqual([1, null, null, 2.5, null]);
+    expect(run.outputs.Output.map((r) => r.n)).toEqual([1, 0, 0, 2.5, 0]);
     expect(run.messages).toContain('warn: [n]: ToNumber: "x" is not a number (3 rows)');
   });
 

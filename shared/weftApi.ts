@@ -3,6 +3,7 @@
  * renderer. Commands return Promises; pushed events are `onX(cb) → unsubscribe`.
  * The Electron preload and the web bridge both expose exactly this interface.
  */
+import type { ImportReport } from './importReport.js';
 import type { ToolDescriptor } from './manifest.js';
 import type { PlacedError } from './placedError.js';
 import type { PreviewRow, RunEvent, RunSummary } from './runEvents.js';
@@ -15,6 +16,11 @@ export interface OpenedWorkflow {
   workflow: Workflow;
   /** tools whose plugin is not installed (kept in the workflow as they are) */
   missingPlugins: string[];
+  /**
+   * set when an Alteryx workflow (.yxmd) was opened: it was converted, `path` is the Weft file
+   * beside it that Save writes (not written yet), and this is the conversion report
+   */
+  importReport?: ImportReport;
 }
 
 export interface DirectoryEntry {

@@ -13,6 +13,7 @@ export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
   | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; idleTimeoutMs: number | null; verbose: boolean }
+  | { kind: 'import'; file: string; output: string | null; json: boolean; verbose: boolean }
   | { kind: 'plugins-install'; dir: string; force: boolean; verbose: boolean }
   | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
   | { kind: 'plugins-remove'; name: string; verbose: boolean }
@@ -41,6 +42,7 @@ interface Options {
   verbose?: { type: 'boolean'; short?: string };
   force?: { type: 'boolean' };
   'tool-type'?: { type: 'string' };
+  output?: { type: 'string'; short: string };
   help?: { type: 'boolean'; short: string };
 }
 
@@ -71,6 +73,7 @@ function onePositional(positionals: string[], what: string, usage: string, json 
 export const USAGE = {
   run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--idle-timeout SECONDS] [--verbose]',
   update: 'weft update FILE [--plugins DIR]… [--json] [--verbose]',
+  import: 'weft import FILE.yxmd [-o OUT.weft.json] [--json]',
   install: 'weft plugins install DIR [--force]',
   list: 'weft plugins list [--json] [--plugins DIR]…',
   remove: 'weft plugins remove NAME',
@@ -80,7 +83,7 @@ export const USAGE = {
 export function parseCommandLine(argv: string[], cwd: string = invocationFolder()): Command {
   const [command, ...rest] = argv;
   const resolve = (p: string) => path.resolve(cwd, p);
-  if (command === undefined) throw new UsageError('missing command: run, update or plugins (try: weft --help)');
+  if (command === undefined) throw new UsageError('missing command: run, update, import or plugins (try: weft --help)');
   if (command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null };
   }
@@ -114,6 +117,16 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
     // the same folder named twice is loaded once
     const pluginDirs = [...new Set((values.plugins as string[] | undefined ?? []).map(resolve))];
     return { kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, idleTimeoutMs, verbose: values.verbose === true };
+  }
+
+  if (command === 'import') {
+    const { values, positionals } = parse(rest, { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, verbose: { type: 'boolean' } }, USAGE.import);
+    if (values.help) return { kind: 'help', topic: 'import' };
+    const json = values.json === true;
+    const file = resolve(onePositional(positionals, 'FILE', USAGE.import, json));
+    const output = typeof values.output === 'string' ? values.output : null;
+    if (output !== null && output.trim() === '') throw new UsageError(`-o must name a file (usage: ${USAGE.import})`, json);
+    return { kind: 'import', file, output: output === null ? null : resolve(output), json, verbose: values.verbose === true };
   }
 
   if (command === 'plugins') {
@@ -162,6 +175,10 @@ Usage:
       2: the file or the arguments are invalid.
   ${USAGE.update}
       an update-only run: each tool's output anchors with their metadata, and its messages.
+  ${USAGE.import}
+      convert an Alteryx Designer workflow into a Weft workflow file (default: beside FILE,
+      .weft.json). Exit 0: every tool converted; 1: written, but some tools are approximated or
+      unsupported (kept as placeholders); 2: not an Alteryx workflow or unreadable.
   ${USAGE.install}
       validate and install a plugin folder (--force replaces an installed package of that name).
   ${USAGE.list}
@@ -174,6 +191,7 @@ Usage:
 Options:
   --plugins DIR     load a plugin folder for this command only, without installing it (repeatable)
   --json            print only one JSON object on stdout
+  -o, --output FILE where weft import writes the Weft workflow
   --timeout SECONDS stop the run after this long (tools still running fail with a timeout)
   --idle-timeout SECONDS
                     stop the run when no tool made progress for this long: no records, no

@@ -4,6 +4,7 @@
  * 2 the file or the command line is invalid (workflow-and-cli.md).
  */
 import { HELP_TEXT, parseCommandLine, UsageError } from './commandLine.js';
+import { importCommand } from './importCommand.js';
 import { pluginsCommand } from './pluginsCommand.js';
 import { EXIT_FAILED, EXIT_OK, reportInvalid, runCommand } from './runCommand.js';
 import { processTerminal, type Terminal } from './terminal.js';
@@ -37,6 +38,8 @@ async function dispatch(argv: string[], terminal: Terminal): Promise<number> {
         return EXIT_OK;
       case 'run':
         return await runCommand(command, terminal);
+      case 'import':
+        return await importCommand(command, terminal);
       default:
         return await pluginsCommand(command, terminal);
     }

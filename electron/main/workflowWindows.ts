@@ -29,6 +29,8 @@ interface WorkflowWindow {
 }
 
 const WORKFLOW_FILTERS = [{ name: 'Weft workflows', extensions: ['weft.json', 'json'] }];
+/** Open also converts Alteryx workflows (docs/import.md) */
+const OPEN_FILTERS = [{ name: 'Workflows', extensions: ['weft.json', 'json', 'yxmd', 'yxmc', 'yxwz'] }, ...WORKFLOW_FILTERS, { name: 'Alteryx workflows', extensions: ['yxmd', 'yxmc', 'yxwz'] }];
 
 export class WorkflowWindows {
   private readonly byContents = new Map<number, WorkflowWindow>();
@@ -75,7 +77,7 @@ export class WorkflowWindows {
       return result.canceled || !result.filePath ? null : result.filePath;
     }
     const properties: ('openFile' | 'openDirectory')[] = request.kind === 'folder' ? ['openDirectory'] : ['openFile'];
-    const filters = request.kind === 'open-workflow' ? WORKFLOW_FILTERS : undefined;
+    const filters = request.kind === 'open-workflow' ? OPEN_FILTERS : undefined;
     const result = window
       ? await dialog.showOpenDialog(window, { ...base, properties, filters })
       : await dialog.showOpenDialog({ ...base, properties, filters });

@@ -1,4 +1,5 @@
 /** New, Open and Save: through the host's native picker in Electron, the in-app dialog in a browser. */
+import type { ImportReport } from '../../shared/importReport.js';
 import { emptyWorkflow } from '../../shared/workflow.js';
 import { getHostShell, getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
@@ -32,6 +33,10 @@ export async function openWorkflowAt(path: string): Promise<boolean> {
   try {
     const opened = await getWeftApi().openWorkflow(path);
     replaceWith(opened.workflow, opened.path, opened.missingPlugins);
+    if (opened.importReport) {
+      showImportReport(opened.importReport);
+      return true;
+    }
     const missing = opened.missingPlugins.length;
     dialogStore.getState().showNotice(missing > 0 ? `Opened ${opened.path}; ${missing} tool(s) need a plugin that is not installed` : `Opened ${opened.path}`);
     return true;
@@ -39,6 +44,18 @@ export async function openWorkflowAt(path: string): Promise<boolean> {
     dialogStore.getState().showNotice(errorText(error), 'error');
     return false;
   }
+}
+
+const IMPORT_LEVEL = { converted: 'info', approximated: 'warn', unsupported: 'error' } as const;
+
+/** an opened Alteryx workflow: its report in Messages; unsaved until Save writes the .weft.json */
+function showImportReport(report: ImportReport): void {
+  workflowStore.setState({ dirty: true });
+  runStore.getState().setImportMessages(report.tools
+    .filter((tool) => tool.status !== 'converted' || tool.notes.length > 0)
+    .map((tool) => ({ toolId: tool.toolId, level: IMPORT_LEVEL[tool.status], text: `${tool.status} (${tool.alteryx}): ${tool.notes.join('; ') || 'no notes'}` })));
+  const count = (status: string) => report.tools.filter((t) => t.status === status).length;
+  dialogStore.getState().showNotice(`Imported an Alteryx workflow: ${count('converted')} tool(s) converted, ${count('approximated')} approximated, ${count('unsupported')} unsupported (see Messages). Save writes ${report.output}`);
 }
 
 export async function saveWorkflowAt(path: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import { anchorKey } from '../model/connectionKey.js';
 
 export interface RunMessage {
   id: number;
-  source: 'run' | 'update';
+  source: 'run' | 'update' | 'import';
   toolId: string;
   level: MessageLevel;
   text: string;
@@ -42,6 +42,8 @@ export interface RunState {
   anchors: Record<string, AnchorRunState>;
   runMessages: RunMessage[];
   updateMessages: RunMessage[];
+  /** the conversion report of an opened Alteryx workflow, a message per tool it has something to say of */
+  importMessages: RunMessage[];
   results: Record<string, string[]>;
   /** true once the workflow changed after the latest full run started */
   editedSinceRun: boolean;
@@ -62,6 +64,7 @@ export interface RunActions {
   invalidateTools(toolIds: Iterable<string>): void;
   resetRunState(): void;
   setHostError(message: string | null): void;
+  setImportMessages(messages: Array<Omit<RunMessage, 'id' | 'source'>>): void;
   setRunRequested(requested: boolean): void;
 }
 
@@ -70,7 +73,7 @@ export type RunStore = RunState & RunActions;
 const initialState: RunState = {
   activeRunId: null, lastFullRunId: null, lastFullRunStatus: null, updateRunId: null,
   toolStatus: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
-  runMessages: [], updateMessages: [], results: {}, editedSinceRun: false, staleTools: {}, supersededUpdateRuns: [],
+  runMessages: [], updateMessages: [], importMessages: [], results: {}, editedSinceRun: false, staleTools: {}, supersededUpdateRuns: [],
   hostError: null, runRequested: false,
 };
 
@@ -178,6 +181,7 @@ export function createRunStore() {
     },
     resetRunState: () => set({ ...initialState }),
     setHostError: (message) => set({ hostError: message }),
+    setImportMessages: (messages) => set({ importMessages: messages.map((m) => ({ ...m, id: nextMessageId++, source: 'import' })) }),
     setRunRequested: (requested) => set({ runRequested: requested }),
   }));
 }

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
+import { convertAlteryxFile, isAlteryxWorkflowPath } from '../alteryxImport/index.js';
 import { runHistoryEntry, type ResultsStore } from '../stores/resultsStore.js';
 import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
 import {
@@ -69,9 +70,18 @@ class EngineSession implements WeftSession {
   async openWorkflow(filePath: string): Promise<OpenedWorkflow> {
     this.assertOpen('openWorkflow');
     const file = requireString('openWorkflow', 'path', filePath);
+    if (isAlteryxWorkflowPath(file)) return this.openAlteryxWorkflow(file);
     const loaded = await loadWorkflowFile(file, this.lookup);
     if (!loaded.ok) throw new Error(loaded.errors.map(formatPlacedError).join('\n'));
     return { path: loaded.path, workflow: loaded.workflow, missingPlugins: loaded.missingPlugins };
+  }
+
+  private async openAlteryxWorkflow(file: string): Promise<OpenedWorkflow> {
+    const converted = await convertAlteryxFile(file);
+    if (!converted.ok) throw new Error(`${converted.file}: ${converted.message}`);
+    const checked = validateWorkflow(converted.workflow, { file, lookup: this.lookup });
+    if (!checked.ok) throw new Error(checked.errors.map(formatPlacedError).join('\n'));
+    return { path: converted.report.output, workflow: checked.workflow, missingPlugins: checked.missingPlugins, importReport: converted.report };
   }
 
   async saveWorkflow(filePath: string, workflow: Workflow): Promise<void> {

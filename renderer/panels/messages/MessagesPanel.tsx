@@ -10,14 +10,15 @@ const LEVEL_LABEL: Record<MessageLevel, string> = { info: 'Info', warn: 'Warning
 export function MessagesPanel() {
   const runMessages = useRunStore((state) => state.runMessages);
   const updateMessages = useRunStore((state) => state.updateMessages);
+  const importMessages = useRunStore((state) => state.importMessages);
   /** tools the latest full run still speaks for (an edit since drops the tool and its downstream) */
   const ranTools = useRunStore((state) => state.toolStatus);
   const hostError = useRunStore((state) => state.hostError);
   const [filter, setFilter] = useState<LevelFilter>('all');
   const messages = useMemo(() => {
-    const all = [...runMessages, ...updateMessages.filter((m) => ranTools[m.toolId] === undefined || m.level !== 'info')];
+    const all = [...importMessages, ...runMessages, ...updateMessages.filter((m) => ranTools[m.toolId] === undefined || m.level !== 'info')];
     return filter === 'all' ? all : all.filter((message) => message.level === filter);
-  }, [runMessages, updateMessages, ranTools, filter]);
+  }, [importMessages, runMessages, updateMessages, ranTools, filter]);
   return (
     <section className="panel messages-panel" role="region" aria-label="Messages">
       <div className="messages-toolbar">
@@ -38,6 +39,7 @@ export function MessagesPanel() {
               <span className="message-tool">{message.toolId}</span>
               <span className="message-text">{message.text}</span>
               {message.source === 'update' && <span className="muted small">(before run)</span>}
+              {message.source === 'import' && <span className="muted small">(import)</span>}
             </button>
           </li>
         ))}

@@ -1,0 +1,143 @@
+/**
+ * Input Data (`DbFileInput`): CSV/text and Excel files. Alteryx reads every field of a delimited
+ * file as text (V_String of the configured width), so the fields are typed as text here too,
+ * by the field list Alteryx saved with the workflow, else by the file's header line.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import { isTrue, weftType } from '../alteryxTypes.js';
+import { converted, unsupported } from '../conversion.js';
+import { findInputFile } from '../inputPaths.js';
+import type { AlteryxTool, Conversion, Converted, ImportContext } from '../importTypes.js';
+import type { XmlElement } from '../xmlTree.js';
+
+const DELIMITED = new Set(['.csv', '.txt', '.tsv', '.dat', '.prn', '.tab', '.psv', '']);
+const ENCODINGS: Record<string, string> = { '28591': 'latin1', '65001': 'utf8', '1200': 'utf16le', '20127': 'utf8' };
+
+/** `file.xlsx|||`Sheet1$`` → the file and the sheet (also `|||Sheet1$` and `|||select * from `Sheet1$``) */
+export function splitExcelPath(text: string): { file: string; sheet: string | undefined } {
+  const at = text.indexOf('|||');
+  if (at < 0) return { file: text, sheet: undefined };
+  const table = text.slice(at + 3).trim();
+  const quoted = /`([^`]*)`/.exec(table) ?? /\[([^\]]*)\]/.exec(table);
+  const name = (quoted ? quoted[1] : table).replace(/\$$/, '');
+  return { file: text.slice(0, at), sheet: name === '' ? undefined : name };
+}
+
+/** the Weft encoding of an Alteryx code page */
+function encodingOf(codePage: string | undefined, result: Converted): string {
+  if (codePage === undefined || codePage.trim() === '') return 'utf8';
+  const known = ENCODINGS[codePage.trim()];
+  if (known) return known;
+  if (codePage.trim() === '1252') {
+    result.approximations.push('code page 1252 (Windows Latin-1) is read as ISO 8859-1: the characters € ‘ ’ “ ” – — and the other 0x80-0x9F characters differ');
+    return 'latin1';
+  }
+  result.approximations.push(`code page ${codePage} has no Weft encoding; read as UTF-8`);
+  return 'utf8';
+}
+
+function delimiterOf(text: string | undefined): string {
+  if (text === undefined || text === '') return ',';
+  if (text === '\\t') return '\\t';
+  if (text === '\\0') return '\u0000';
+  if (text === '\\s') return ' ';
+  return text;
+}
+
+/** the first line of a delimited file split on the delimiter (quotes removed), for field names */
+function headerNames(file: string, delimiter: string, skip: number): string[] | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(256 * 1024);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    const lines = buffer.subarray(0, read).toString('latin1').split(/\r?\n/);
+    const line = lines[skip];
+    if (line === undefined) return undefined;
+    const separator = delimiter === '\\t' ? '\t' : delimiter;
+    return line.split(separator).map((name) => name.trim().replace(/^"(.*)"$/, '$1'));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function textFieldTypes(tool: AlteryxTool, result: Converted, found: { path: string | undefined; delimiter: string; header: boolean; skip: number }): Record<string, string> | undefined {
+  const saved = tool.metaInfo.get('Output');
+  if (saved && saved.length > 0) {
+    return Object.fromEntries(saved.map((field) => [field.name, weftType(field.type) ?? 'v_string']));
+  }
+  if (found.path) {
+    const names = headerNames(found.path, found.delimiter, found.skip);
+    if (names) {
+      const fieldNames = found.header ? names : names.map((_, i) => `Field_${i + 1}`);
+      return Object.fromEntries(fieldNames.filter((n) => n !== '').map((name) => [name, 'v_string']));
+    }
+  }
+  result.approximations.push('the field list is unknown (no saved metadata and no file to read): Weft detects the field types where Alteryx reads every field as text');
+  return undefined;
+}
+
+function delimitedConfig(options: XmlElement | undefined, filePath: string, found: string | undefined, tool: AlteryxTool, result: Converted): void {
+  const delimiter = delimiterOf(options?.value('Delimeter'));
+  const header = options?.value('HeaderRow') === undefined ? true : isTrue(options.value('HeaderRow'));
+  const importLine = Number(options?.value('ImportLine') ?? '1');
+  const skipRows = Number.isInteger(importLine) && importLine > 1 ? importLine - 1 : 0;
+  const quoting = options?.value('IgnoreQuotes') ?? 'DoubleQuotes';
+  let quote = '"';
+  if (delimiter === '\u0000' || quoting === 'None') quote = '';
+  else if (quoting === 'SingleQuotes') quote = "'";
+  else if (quoting !== 'DoubleQuotes') result.approximations.push(`delimiters inside ${quoting} are honoured only inside double quotes`);
+  const config = result.config;
+  Object.assign(config, { path: filePath, format: 'csv', delimiter, quote, hasHeader: header, encoding: encodingOf(options?.value('CodePage'), result), skipRows });
+  const fieldTypes = textFieldTypes(tool, result, { path: found, delimiter, header, skip: skipRows });
+  if (fieldTypes) config.fieldTypes = fieldTypes;
+}
+
+function excelConfig(options: XmlElement | undefined, filePath: string, sheet: string | undefined, result: Converted): void {
+  const firstRowData = options?.value('FirstRowData');
+  const importLine = Number(options?.value('ImportLine') ?? '1');
+  Object.assign(result.config, {
+    path: filePath,
+    format: 'xlsx',
+    hasHeader: !isTrue(firstRowData),
+    skipRows: Number.isInteger(importLine) && importLine > 1 ? importLine - 1 : 0,
+    ...(sheet !== undefined && { sheet }),
+  });
+}
+
+export function convertInputData(tool: AlteryxTool, context: ImportContext): Conversion {
+  const file = tool.configuration?.child('File');
+  const written = file?.text().trim() ?? '';
+  if (written === '') return unsupported('no input file is configured');
+  if (/^(?:odbc|oledb|aka|sde|oci|snowflake|spark|db2|tdata|hive|impala|sqlite|redshift|bigquery):/i.test(written)) {
+    return unsupported(`database connections are not supported (${written.slice(0, 60)}); export the table to a file`);
+  }
+  const { file: filePart, sheet } = splitExcelPath(written);
+  const extension = path.extname(filePart.replace(/\\/g, '/')).toLowerCase();
+  if (extension === '.yxdb') return unsupported(`${filePart}: Alteryx database files (.yxdb) are not supported; export it to CSV or Parquet in Alteryx`);
+  if (extension === '.xls') return unsupported(`${filePart}: old Excel files (.xls) are not supported; save it as .xlsx`);
+  if (/[*?]/.test(filePart)) return unsupported(`${filePart}: wildcard inputs (several files) are not supported`);
+  const isExcel = extension === '.xlsx' || extension === '.xlsm';
+  if (!isExcel && extension !== '.parquet' && !DELIMITED.has(extension)) {
+    return unsupported(`${filePart}: the ${extension} input format is not supported`);
+  }
+  const result = converted('weft/input-data', {});
+  const located = findInputFile(filePart, context.yxmdDir, context.outputDir);
+  if (located.note) result.notes.push(located.note);
+  const foundAt = located.found ? path.resolve(context.outputDir, located.configPath) : undefined;
+  const options = tool.configuration?.child('FormatSpecificOptions');
+  if (isExcel) excelConfig(options, located.configPath, sheet, result);
+  else if (extension === '.parquet') Object.assign(result.config, { path: located.configPath, format: 'parquet' });
+  else delimitedConfig(options, located.configPath, foundAt, tool, result);
+
+  const limit = Number(file?.attr('RecordLimit') ?? '');
+  if (file?.attr('RecordLimit')?.trim() && Number.isInteger(limit) && limit >= 0) {
+    result.helpers = [{ suffix: 'limit', plugin: 'weft/sample', config: { mode: 'first', n: limit, groupBy: [] }, anchor: 'Output' }];
+    result.notes.push(`the record limit (${limit}) is a Sample tool after the input`);
+  }
+  if (file?.attr('OutputFileName')?.trim()) result.approximations.push(`"output file name as field" (${file.attr('OutputFileName')}) is not added: Weft's Input Data has no such option`);
+  return result;
+}

@@ -1,0 +1,53 @@
+/**
+ * Text Input: Alteryx saves only field names and the cells as text, and guesses each field's type
+ * when it runs. The guess here: a field whose every non-empty cell is a whole number without a
+ * leading zero is int32 (int64 past int32, double past int64), one whose cells are all numbers
+ * is double, anything else is text (so "0990930" stays text); empty cells are null in a number
+ * field and empty text in a text field.
+ */
+import { converted } from '../conversion.js';
+import type { AlteryxTool, Conversion } from '../importTypes.js';
+
+const WHOLE = /^-?(?:0|[1-9]\d*)$/;
+const DECIMAL = /^-?(?:0|[1-9]\d*)?\.\d+$|^-?(?:0|[1-9]\d*)\.?$|^-?(?:0|[1-9]\d*)(?:\.\d+)?[eE][+-]?\d+$/;
+const INT32_MAX = 2147483647n;
+const INT64_MAX = 9223372036854775807n;
+
+type Guess = 'int32' | 'int64' | 'double' | 'v_wstring';
+
+export function guessType(cells: string[]): Guess {
+  const values = cells.filter((cell) => cell !== '');
+  if (values.length === 0) return 'v_wstring';
+  if (values.every((v) => WHOLE.test(v))) {
+    const largest = values.reduce((max, v) => {
+      const magnitude = BigInt(v) < 0n ? -BigInt(v) - 1n : BigInt(v);
+      return magnitude > max ? magnitude : max;
+    }, 0n);
+    if (largest <= INT32_MAX) return 'int32';
+    return largest <= INT64_MAX ? 'int64' : 'double';
+  }
+  if (values.every((v) => WHOLE.test(v) || DECIMAL.test(v))) return 'double';
+  return 'v_wstring';
+}
+
+function cellValue(cell: string, type: Guess): string | number | null {
+  if (type === 'v_wstring') return cell;
+  if (cell === '') return null;
+  // int64 values travel as text so that digits past 2^53 are kept exactly
+  return type === 'int64' ? cell : Number(cell);
+}
+
+export function convertTextInput(tool: AlteryxTool): Conversion {
+  const configuration = tool.configuration;
+  const names = configuration?.child('Fields')?.children('Field').map((f) => f.attr('name') ?? '') ?? [];
+  const rows = configuration?.child('Data')?.children('r').map((r) => r.children('c').map((c) => c.text())) ?? [];
+  const result = converted('weft/text-input', {});
+  const types = names.map((_, i) => guessType(rows.map((row) => row[i] ?? '')));
+  const longRows = rows.filter((row) => row.length > names.length).length;
+  if (longRows > 0) result.notes.push(`${longRows} row(s) have more cells than the ${names.length} field(s); the extra cells are dropped`);
+  result.config = {
+    fields: names.map((name, i) => ({ name, type: types[i] })),
+    rows: rows.map((row) => names.map((_, i) => cellValue(row[i] ?? '', types[i]!))),
+  };
+  return result;
+}

@@ -34,6 +34,7 @@ describe('command argument schemas', () => {
       ['browseRows', ['run-1', '2', 'Input', 0, 100]],
       ['listRuns', []],
       ['cleanRuns', [7]],
+      ['inspectPlugin', ['/tmp/plugin']],
       ['installPlugin', ['/tmp/plugin', false]],
       ['removePlugin', ['my-tools']],
       ['loadPluginFolder', ['/tmp/plugin']],

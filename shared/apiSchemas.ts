@@ -128,6 +128,7 @@ export const COMMAND_ARGS_SCHEMAS: Record<WeftApiCommand, Schema> = {
   ),
   listRuns: args(),
   cleanRuns: args({ type: 'number', minimum: 0 }),
+  inspectPlugin: args(path),
   installPlugin: args(path, { type: 'boolean' }),
   removePlugin: args(packageName),
   loadPluginFolder: args(path),

@@ -50,6 +50,18 @@ export interface BrowsePage {
   total: number;
 }
 
+/** What a plugin folder holds, read before installing it so the user can consent. */
+export interface PluginFolderSummary {
+  /** the package name (`weft-plugin.json` `name`) */
+  name: string;
+  version: string;
+  displayName: string;
+  /** the folder, absolute */
+  dir: string;
+  /** the tools' display names */
+  tools: string[];
+}
+
 export interface PluginChange {
   kind: 'installed' | 'removed' | 'reloaded' | 'virtual-created' | 'virtual-removed' | 'loaded';
   package: string;
@@ -81,6 +93,8 @@ export interface WeftApi {
   browseRows(runId: string, toolId: string, anchor: string, offset: number, limit: number): Promise<BrowsePage>;
   listRuns(): Promise<RunHistoryEntry[]>;
   cleanRuns(olderThanDays: number): Promise<number>;
+  /** reads a plugin folder's manifest (nothing is installed or run) for the install consent */
+  inspectPlugin(dir: string): Promise<PluginFolderSummary>;
   installPlugin(dir: string, force: boolean): Promise<ToolDescriptor[]>;
   removePlugin(packageName: string): Promise<void>;
   loadPluginFolder(dir: string): Promise<ToolDescriptor[]>;
@@ -94,7 +108,7 @@ export interface WeftApi {
 /** The command names of WeftApi, from which IPC channels and WebSocket methods are derived. */
 export const WEFT_API_COMMANDS = [
   'listTools', 'openWorkflow', 'saveWorkflow', 'updateOnly', 'runWorkflow', 'cancelRun',
-  'browseRows', 'listRuns', 'cleanRuns', 'installPlugin', 'removePlugin', 'loadPluginFolder',
+  'browseRows', 'listRuns', 'cleanRuns', 'inspectPlugin', 'installPlugin', 'removePlugin', 'loadPluginFolder',
   'saveAsTool', 'removeVirtualTool', 'listDirectory',
 ] as const satisfies readonly (keyof WeftApi)[];
 

@@ -31,7 +31,7 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'auto-layout': autoLayoutCanvas(); return;
     case 'run': void runCurrentWorkflow(); return;
     case 'cancel': void cancelCurrentRun(); return;
-    case 'install-plugin': void installPluginFrom(command.path); return;
+    case 'install-plugin': installPluginFrom(command.path); return;
     case 'load-plugin-folder': void loadPluginFolder(command.path); return;
     case 'manage-plugins': dialogStore.getState().openDialog({ kind: 'manage-plugins' }); return;
   }

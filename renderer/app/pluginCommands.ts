@@ -1,10 +1,8 @@
 /** Installing, loading and removing plugin packages; the palette follows through onPluginsChanged. */
 import { getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
-import { installClashOf } from '../model/installClash.js';
 import { catalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
-
 
 export async function refreshCatalog(): Promise<void> {
   try {
@@ -19,22 +17,14 @@ function installed(tools: { name: string }[], what: string): void {
   void refreshCatalog();
 }
 
-export async function installPluginFrom(dir: string, force = false): Promise<void> {
-  try {
-    installed(await getWeftApi().installPlugin(dir, force), 'Installed');
-  } catch (error) {
-    const message = errorText(error);
-    const clash = force ? null : installClashOf(message);
-    if (clash) {
-      dialogStore.getState().openDialog({
-        kind: 'confirm', title: 'Replace installed plugin?',
-        message: `A plugin package named "${clash.packageName}" is already installed.\n\nReplace it with the one in ${dir}?`,
-        confirmLabel: 'Replace', onConfirm: () => { void installPluginFrom(dir, true); },
-      });
-      return;
-    }
-    dialogStore.getState().showNotice(message, 'error');
-  }
+/** asks for consent (InstallPluginDialog names the package, version and folder) before installing */
+export function installPluginFrom(dir: string): void {
+  dialogStore.getState().openDialog({ kind: 'install-consent', dir });
+}
+
+/** installs after consent; a failure is thrown to the dialog, which stays open to show it */
+export async function installConsented(dir: string, force: boolean): Promise<void> {
+  installed(await getWeftApi().installPlugin(dir, force), 'Installed');
 }
 
 export async function loadPluginFolder(dir: string): Promise<void> {

@@ -5,6 +5,7 @@ import { workflowStore } from '../store/workflowStore.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ManagePluginsDialog } from './ManagePluginsDialog.js';
 import { PathDialog } from './PathDialog.js';
+import { InstallPluginDialog } from './InstallPluginDialog.js';
 import { SaveAsToolDialog } from './SaveAsToolDialog.js';
 
 const selectDialog = (state: { dialog: DialogRequest | null }) => state.dialog;
@@ -18,7 +19,9 @@ export function DialogHost() {
     case 'save-workflow':
       return <PathDialog title="Save workflow as" mode="save-file" initialPath={workflowStore.getState().path} submitLabel="Save" onChoose={(path) => void saveWorkflowAt(path)} />;
     case 'install-plugin':
-      return <PathDialog title="Install plugin from folder" mode="folder" initialPath={null} submitLabel="Install" onChoose={(path) => void installPluginFrom(path)} />;
+      return <PathDialog title="Install plugin from folder" mode="folder" initialPath={null} submitLabel="Install" onChoose={(path) => installPluginFrom(path)} />;
+    case 'install-consent':
+      return <InstallPluginDialog dir={dialog.dir} />;
     case 'load-plugin-folder':
       return <PathDialog title="Load plugin folder for development" mode="folder" initialPath={null} submitLabel="Load" onChoose={(path) => void loadPluginFolder(path)} />;
     case 'pick-file':

@@ -5,6 +5,8 @@ export type DialogRequest =
   | { kind: 'open-workflow' }
   | { kind: 'save-workflow' }
   | { kind: 'install-plugin' }
+  /** the consent before installing the plugin folder `dir` */
+  | { kind: 'install-consent'; dir: string }
   | { kind: 'load-plugin-folder' }
   | { kind: 'manage-plugins' }
   | { kind: 'save-as-tool' }

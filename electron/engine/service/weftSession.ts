@@ -9,11 +9,12 @@ import type { ToolDescriptor } from '../../../shared/manifest.js';
 import { formatPlacedError } from '../../../shared/placedError.js';
 import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
 import type {
-  BrowsePage, DirectoryListing, OpenedWorkflow, PluginChange, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
+  BrowsePage, DirectoryListing, OpenedWorkflow, PluginChange, PluginFolderSummary, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
 import { convertAlteryxFile, isAlteryxWorkflowPath } from '../alteryxImport/index.js';
+import { readPackage } from '../registry/packageLoader.js';
 import { runHistoryEntry, type ResultsStore } from '../stores/resultsStore.js';
 import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
 import {
@@ -157,6 +158,12 @@ class EngineSession implements WeftSession {
   async cleanRuns(olderThanDays: number): Promise<number> {
     this.assertOpen('cleanRuns');
     return this.parts.results.cleanRuns(requireNumber('cleanRuns', 'olderThanDays', olderThanDays));
+  }
+
+  async inspectPlugin(dir: string): Promise<PluginFolderSummary> {
+    this.assertOpen('inspectPlugin');
+    const pkg = await readPackage(path.resolve(requireString('inspectPlugin', 'dir', dir)), { source: 'installed', checkImports: false });
+    return { name: pkg.name, version: pkg.version, displayName: pkg.displayName, dir: pkg.dir, tools: [...pkg.tools.values()].map((t) => t.descriptor.name) };
   }
 
   async installPlugin(dir: string, force: boolean): Promise<ToolDescriptor[]> {

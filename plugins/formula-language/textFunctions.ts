@@ -1,6 +1,7 @@
 /** Text functions. Lengths and positions count Unicode characters (code points), positions from 0. */
 import type { FunctionSpec } from './functionSpec.js';
-import { compileRegex, regexSyntaxError } from './regex.js';
+import type { CallContext } from './functionSpec.js';
+import { compileRegex, RegexLimitError, type Regex } from './regex.js';
 import type { Scalar } from './values.js';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -47,16 +48,32 @@ function pad(s: string, length: number, fill: string, left: boolean): string {
   return left ? padding + s : s + padding;
 }
 
-/** The type checker rejects a constant pattern that is not valid RE2 syntax, at the pattern. */
+/** The type checker rejects a constant pattern that is not valid, at the pattern. */
 function regexResult(type: 'bool' | 'int' | 'string'): FunctionSpec['returns'] {
   return (args) => {
     const pattern = args[1];
     if (pattern.constant && typeof pattern.value === 'string') {
-      const problem = regexSyntaxError(pattern.value);
-      if (problem !== null) return { error: `invalid regular expression: ${problem}`, arg: 1 };
+      const compiled = compileRegex(pattern.value);
+      if (!compiled.ok) return { error: `invalid regular expression: ${compiled.error}`, arg: 1 };
     }
     return type;
   };
+}
+
+/** `use(regex)` for a valid pattern; null with a warning for an invalid one or a search past the step limit */
+function withRegex<T>(pattern: Scalar, caseInsensitive: Scalar | undefined, context: CallContext, use: (regex: Regex) => T): T | null {
+  const compiled = compileRegex(pattern as string, { caseInsensitive: caseInsensitive === true });
+  if (!compiled.ok) {
+    context.warn(`invalid regular expression ${JSON.stringify(pattern)}: ${compiled.error}`);
+    return null;
+  }
+  try {
+    return use(compiled.regex);
+  } catch (error) {
+    if (!(error instanceof RegexLimitError)) throw error;
+    context.warn(`the pattern ${JSON.stringify(pattern)} stopped after ${error.message} (backreferences and lookaround are matched by backtracking, which is limited): simplify the pattern`);
+    return null;
+  }
 }
 
 const caseFlag = { name: 'CaseInsensitive', kind: 'flag', optional: true } as const;
@@ -252,27 +269,28 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
     name: 'RegexMatch', aliases: ['REGEX_Match'], category: 'Text', returns: regexResult('bool'),
     params: [{ name: 'String', kind: 'text' }, { name: 'Pattern', kind: 'text' }, caseFlag],
     description: 'True when the whole of String matches the regular expression Pattern (as Alteryx\'s REGEX_Match). Case-sensitive unless the third argument is 1.',
-    examples: [{ formula: 'RegexMatch("AB-123", "[A-Z]+-\\d+")', result: 'true' }, { formula: 'RegexMatch("x AB-123", "[A-Z]+-\\d+")', result: 'false' }],
-    evaluate: ([s, p, ci], context) => compileRegex(str(p), ci === true, context)?.testExact(str(s)) ?? null,
+    examples: [
+      { formula: 'RegexMatch("AB-123", "[A-Z]+-\\d+")', result: 'true' }, { formula: 'RegexMatch("x AB-123", "[A-Z]+-\\d+")', result: 'false' },
+      { formula: 'RegexMatch("Weft2026", "[[:alpha:]]+[[:digit:]]{4}")', result: 'true' }, { formula: 'RegexMatch("abcabc", "(abc)\\1")', result: 'true' },
+    ],
+    evaluate: ([s, p, ci], context) => withRegex(p, ci, context, (regex) => regex.matchesWhole(str(s))),
   },
   {
     name: 'RegexReplace', aliases: ['REGEX_Replace'], category: 'Text', returns: regexResult('string'),
     params: [{ name: 'String', kind: 'text' }, { name: 'Pattern', kind: 'text' }, { name: 'Replacement', kind: 'text' }, caseFlag],
-    description: 'String with every match of Pattern replaced by Replacement; `$1`, `$2` … insert capture groups.',
-    examples: [{ formula: 'RegexReplace("2026-11-21", "(\\d+)-(\\d+)-(\\d+)", "$3/$2/$1")', result: '"21/11/2026"' }],
-    evaluate: ([s, p, r, ci], context) => compileRegex(str(p), ci === true, context)?.matcher(str(s)).replaceAll(str(r)) ?? null,
+    description: 'String with every match of Pattern replaced by Replacement: `$1` or `\\1` inserts group 1, `${name}` a named group, `$0` the match; `\\u` / `\\l` change the case of the next character, `\\U` … `\\E` / `\\L` … `\\E` of the text between.',
+    examples: [
+      { formula: 'RegexReplace("2026-11-21", "(\\d+)-(\\d+)-(\\d+)", "$3/$2/$1")', result: '"21/11/2026"' },
+      { formula: 'RegexReplace("john SMITH", "(\\w+) (\\w+)", "\\u$1 \\u\\L$2")', result: '"John Smith"' },
+      { formula: 'RegexReplace("aa bb cd", "(\\w)\\1", "<\\1\\1>")', result: '"<aa> <bb> cd"' },
+    ],
+    evaluate: ([s, p, r, ci], context) => withRegex(p, ci, context, (regex) => regex.replace(str(s), str(r))),
   },
   {
     name: 'RegexCountMatches', aliases: ['REGEX_CountMatches'], category: 'Text', returns: regexResult('int'),
     params: [{ name: 'String', kind: 'text' }, { name: 'Pattern', kind: 'text' }, caseFlag],
     description: 'The number of non-overlapping matches of Pattern in String.',
     examples: [{ formula: 'RegexCountMatches("a1b22c333", "\\d+")', result: '3' }],
-    evaluate: ([s, p, ci], context) => {
-      const regex = compileRegex(str(p), ci === true, context);
-      if (regex === null) return null;
-      let count = 0;
-      for (const _ of regex.matchAll(str(s))) count++;
-      return count;
-    },
+    evaluate: ([s, p, ci], context) => withRegex(p, ci, context, (regex) => regex.findAll(str(s)).length),
   },
 ];

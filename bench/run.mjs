@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderChart } from './chart.mjs';
 import { compareOutputs } from './compareOutputs.mjs';
+import { compareReshape } from './compareReshape.mjs';
 import { generateCsv } from './generateCsv.mjs';
-import { pipelineWorkflow, streamingWorkflow } from './workflows.mjs';
+import { pipelineWorkflow, reshapeWorkflow, streamingWorkflow } from './workflows.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -84,6 +85,22 @@ if (rows >= 1_000_000) {
   smaller = { rows: fewer, wall_s: run.wall_s, peak_rss_mb: run.peak_rss_mb };
 }
 
+// Multi-Row Formula, Cross Tab, Transpose, RegEx and Text To Columns in one stream: at
+// `--reshape-rows` (default 1M) and three times that, to show its memory does not grow with the input.
+const reshapeRows = Number(option('--reshape-rows', '1000000'));
+const reshapeAt = async (n) => {
+  log(`reshape over ${n.toLocaleString('en')} rows…`);
+  const file = await generateCsv(path.join(work, `data-${n}.csv`), n);
+  const run = job('weftRun.mjs', [workflowFile(`reshape-${n}.weft.json`, reshapeWorkflow(file, out(`reshape-${n}.csv`))), weftHome]);
+  if (run.status !== 'ok') throw new Error(`Weft reshape (${n} rows) failed: ${run.failures.join('\n')}`);
+  return { rows: n, wall_s: run.wall_s, peak_rss_mb: run.peak_rss_mb };
+};
+const reshape = await reshapeAt(reshapeRows);
+const reshapeDuck = job('duckdbReshape.mjs', [path.join(work, `data-${reshapeRows}.csv`), out('reshape-duckdb.csv')]);
+const reshapeMatch = compareReshape(out('reshape-duckdb.csv'), out(`reshape-${reshapeRows}.csv`));
+log(`reshape outputs: weft vs duckdb ${reshapeMatch.detail}`);
+const reshapeLarger = await reshapeAt(reshapeRows * 3);
+
 log('update-only latency and run overhead…');
 const latency = job('weftLatency.mjs', [weftHome]);
 
@@ -101,6 +118,7 @@ const result = {
     rounds: pairs.map((p) => ({ weft_s: p.weft.wall_s, duckdb_s: p.duckdb.wall_s, ratio: p.ratio, weft_rss_mb: p.weft.peak_rss_mb })),
   },
   streaming: { rows, wall_s: streaming.wall_s, peak_rss_mb: streaming.peak_rss_mb, ...(smaller ? { smaller } : {}) },
+  reshape: { ...reshape, duckdb_wall_s: reshapeDuck.wall_s, outputs_match: reshapeMatch.match, larger: reshapeLarger },
   update_only: latency.update_only,
   run_overhead: latency.run_overhead,
   machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() },
@@ -128,6 +146,10 @@ if (json) {
   console.log(`| | outputs match | ${p.outputs_match} | true |`);
   console.log(`| streaming | wall / peak RSS | ${f(result.streaming.wall_s)} s / ${f(result.streaming.peak_rss_mb, 0)} MB | ≤ 300 MB |`);
   if (smaller) console.log(`| | same stream, ${smaller.rows.toLocaleString('en')} rows | ${f(smaller.wall_s)} s / ${f(smaller.peak_rss_mb, 0)} MB | flat |`);
+  const r = result.reshape;
+  console.log(`| reshape (${r.rows.toLocaleString('en')} rows; Text To Columns, RegEx, Multi-Row, Transpose, Cross Tab) | wall / peak RSS | ${f(r.wall_s)} s / ${f(r.peak_rss_mb, 0)} MB (DuckDB ${f(r.duckdb_wall_s)} s) | bounded |`);
+  console.log(`| | same stream, ${r.larger.rows.toLocaleString('en')} rows | ${f(r.larger.wall_s)} s / ${f(r.larger.peak_rss_mb, 0)} MB | flat |`);
+  console.log(`| | outputs match DuckDB | ${r.outputs_match} | true |`);
   console.log(`| update-only (${result.update_only.tools} tools) | p50 / p95 | ${f(result.update_only.p50_ms, 1)} / ${f(result.update_only.p95_ms, 1)} ms | p95 ≤ 100 ms |`);
   console.log(`| | engine RSS after | ${f(result.update_only.rss_mb, 0)} MB | |`);
   console.log(`| run overhead (6 tools, 10 rows) | p50 | ${f(result.run_overhead.p50_ms, 1)} ms | ≤ 250 ms |`);

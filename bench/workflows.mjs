@@ -74,3 +74,29 @@ export function overheadWorkflow(outputCsv) {
     [link('t1', 't2'), link('t2', 't3', 'True'), link('t3', 't4'), link('t4', 't5'), link('t5', 't6')],
   );
 }
+
+/**
+ * Input → Text To Columns → RegEx → Multi-Row Formula → Transpose → Cross Tab → Output: the
+ * reshaping tools of real Alteryx work in one stream; Cross Tab holds its groups (region × month), not rows.
+ */
+export function reshapeWorkflow(inputCsv, outputCsv) {
+  return workflow(
+    [
+      // ts read as text, as Alteryx reads every CSV field
+      tool('input', 'weft/input-data', { path: inputCsv, format: 'csv', fieldTypes: { ts: 'v_string' } }, 0),
+      tool('split', 'weft/text-to-columns', { field: 'ts', delimiters: ' ', splitTo: 'columns', columnCount: 2, rootName: 'ts_', extraCharacters: 'leaveInLast' }, 200),
+      tool('regex', 'weft/regex', {
+        field: 'ts_1', method: 'parse', caseInsensitive: false, expression: '^(\\d{4})-(\\d{2})-\\d{2}$',
+        parseFields: [{ name: 'year', type: 'int32' }, { name: 'month', type: 'v_string' }],
+      }, 400),
+      tool('multirow', 'weft/multi-row-formula', {
+        updateExisting: false, field: 'delta', type: 'double', numRows: 1, missingRows: 'empty', groupBy: [],
+        expression: '[amount] - [Row-1:amount]',
+      }, 600),
+      tool('transpose', 'weft/transpose', { keyFields: ['id', 'region', 'month'], dataFields: ['amount', 'delta'], unknownFields: false, excludedFields: [], missingFields: 'warn' }, 800),
+      tool('crosstab', 'weft/cross-tab', { groupFields: ['region', 'month'], headerField: 'Name', valueField: 'Value', methods: ['sum'], separator: ',', fieldSize: 2048 }, 1000),
+      tool('output', 'weft/output-data', { path: outputCsv, format: 'csv', ifExists: 'overwrite' }, 1200),
+    ],
+    [link('input', 'split'), link('split', 'regex'), link('regex', 'multirow'), link('multirow', 'transpose'), link('transpose', 'crosstab'), link('crosstab', 'output')],
+  );
+}

@@ -34,7 +34,47 @@ export function decodeDelimiters(text: string): Set<string> {
   return out;
 }
 
+const SPECIAL = /[\\\]^-]/g;
+const splitters = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** a character class of the delimiters, for the engine's native split (a class cannot backtrack) */
+function splitterOf(delimiters: ReadonlySet<string>): RegExp {
+  let re = splitters.get(delimiters);
+  if (!re) {
+    re = new RegExp(`[${[...delimiters].map((d) => d.replace(SPECIAL, (c) => `\\${c}`)).join('')}]`, 'u');
+    splitters.set(delimiters, re);
+  }
+  return re;
+}
+
+/** where each part starts: after each part comes one delimiter (one or two UTF-16 units) */
+function startsOf(text: string, parts: string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    starts.push(at);
+    at += part.length;
+    at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return starts;
+}
+
 export function splitText(text: string, options: SplitOptions): SplitParts {
+  const shielding = options.ignoreInQuotes || options.ignoreInSingleQuotes || options.ignoreInParentheses || options.ignoreInBrackets;
+  if (!shielding) {
+    // the common case: the native split is several times faster than the loop below
+    const all = text.split(splitterOf(options.delimiters));
+    const starts = startsOf(text, all);
+    if (!options.skipEmpty) return { parts: all, starts };
+    const kept: SplitParts = { parts: [], starts: [] };
+    all.forEach((part, i) => { if (part !== '') { kept.parts.push(part); kept.starts.push(starts[i]); } });
+    return kept;
+  }
+  return splitShielded(text, options);
+}
+
+/** the split when delimiters inside quotes or brackets do not count */
+function splitShielded(text: string, options: SplitOptions): SplitParts {
   const parts: string[] = [];
   const starts: number[] = [];
   let inQuote = false;

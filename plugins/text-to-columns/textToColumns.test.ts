@@ -101,3 +101,20 @@ describe('text to columns: errors and empty input', () => {
     expect(summary.tools.t.outputs.Output.records).toBe(0);
   });
 });
+
+describe('text to columns: the fast split agrees with the shielded one', () => {
+  it('gives the same parts and starts on random text without quotes or brackets', () => {
+    const alphabet = ['a', 'b', ',', ';', ' ', '\t', '😀', 'é', '-', ']', '^', '\\'];
+    let seed = 42;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    for (const delimiters of [',', ',;\\t', '😀-', ']^\\\\']) {
+      for (const skipEmpty of [false, true]) {
+        const base = { delimiters: decodeDelimiters(delimiters), ignoreInQuotes: false, ignoreInSingleQuotes: false, ignoreInParentheses: false, ignoreInBrackets: false, skipEmpty };
+        for (let k = 0; k < 300; k++) {
+          const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+          expect(splitText(text, base)).toEqual(splitText(text, { ...base, ignoreInQuotes: true }));
+        }
+      }
+    }
+  });
+});

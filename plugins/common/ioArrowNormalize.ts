@@ -6,6 +6,7 @@
 import { Data, DataType, Field as ArrowField, RecordBatch, Schema, Type, makeVector } from 'apache-arrow';
 import type { Field } from '../../shared/sdk/index.js';
 import type { FieldType } from '../../shared/metadata.js';
+import { ownValue } from '../../shared/ownValue.js';
 import { arrowTypeOf, ayxMetadataOf, fieldOfArrow, fieldTypeOfArrow } from './ioArrowTypes.js';
 import { batchOf, columnFromValues, isoDate, isoDatetime } from './ioValues.js';
 import type { ConversionFailure } from './ioValues.js';
@@ -20,7 +21,7 @@ export interface ForeignField {
 export function weftFieldsOf(schema: Schema, overrides: Record<string, FieldType>): ForeignField[] {
   return schema.fields.map((arrow) => {
     const base = fieldOfArrow(arrow) ?? { name: arrow.name, type: 'v_wstring' as FieldType };
-    const type = overrides[arrow.name] ?? base.type;
+    const type = ownValue(overrides, arrow.name) ?? base.type;
     return { arrow, field: { ...base, type } };
   });
 }

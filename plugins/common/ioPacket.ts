@@ -5,6 +5,7 @@
  */
 import { RecordBatch, Table } from 'apache-arrow';
 import type { Metadata, RecordPacket, RecordRow, RecordValue } from '../../shared/sdk/index.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export class ArrowRecordPacket implements RecordPacket {
   readonly table: Table;
@@ -35,7 +36,7 @@ export class ArrowRecordPacket implements RecordPacket {
     const names = this.metadata.fields.map((f) => f.name);
     const columns = names.map((n) => this.column(n));
     for (let i = 0; i < this.length; i++) {
-      const row: RecordRow = {};
+      const row: RecordRow = dataRecord();
       for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
       yield row;
     }

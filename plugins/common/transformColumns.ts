@@ -5,6 +5,7 @@
  */
 import { makeVector, Type, type Data, type Table, type Vector } from 'apache-arrow';
 import type { Field, Metadata, RecordPacket, RecordValue } from '../../shared/sdk/index.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export type NumericArray = Float64Array | Float32Array | Int32Array | Int16Array | Uint8Array | BigInt64Array;
 /** one column of values: a typed array (no nulls) or values with `null` */
@@ -166,7 +167,7 @@ function normalizeValue(value: unknown): RecordValue {
 
 /** every column of a table, keyed by field name, in metadata order */
 export function readColumns(table: Table, metadata: Metadata): Record<string, ColumnValues> {
-  const out: Record<string, ColumnValues> = {};
+  const out: Record<string, ColumnValues> = dataRecord();
   for (const field of metadata.fields) out[field.name] = readColumn(table, field.name);
   return out;
 }
@@ -215,7 +216,7 @@ export function concatColumns(parts: ColumnValues[]): ColumnValues {
 
 /** the rows at `indices` of every field of `table`, as output columns */
 export function takeRows(table: Table, metadata: Metadata, indices: ArrayLike<number>): Record<string, ColumnValues> {
-  const out: Record<string, ColumnValues> = {};
+  const out: Record<string, ColumnValues> = dataRecord();
   for (const field of metadata.fields) out[field.name] = gather(readColumn(table, field.name), indices);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Metadata, OutputAnchor, Records, RecordValue } from '../../shared/sdk/index.js';
 import type { ColumnValues, NumericArray } from './transformColumns.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export const PACKET_ROWS = 65_536;
 
@@ -19,7 +20,7 @@ export async function writeColumns(
 ): Promise<void> {
   for (let start = 0; start < length; start += packetRows) {
     const end = Math.min(length, start + packetRows);
-    const slice: Record<string, ArrayLike<RecordValue>> = {};
+    const slice: Record<string, ArrayLike<RecordValue>> = dataRecord();
     for (const field of metadata.fields) slice[field.name] = sliceColumn(columns[field.name], start, end);
     await anchor.write(records.fromColumns(metadata, slice));
   }

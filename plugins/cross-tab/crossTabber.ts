@@ -14,6 +14,7 @@ import { compareCodePoints, sortedIndices } from '../common/transformCompare.js'
 import { GroupIndex } from '../common/transformGroupKeys.js';
 import { METHOD_PREFIX, type CrossTabConfig, type CrossTabPlan, type Method } from './crossTabConfig.js';
 import { columnName, headerKey } from './crossTabNames.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 const DOUBLE: Field = { name: '', type: 'double' };
 
@@ -126,7 +127,7 @@ export class CrossTabber {
     order.forEach((g, row) => { rowOf[g] = row; });
     const cellValues = this.cellResults();
     const warnings: string[] = [];
-    const out: Record<string, ColumnValues> = {};
+    const out: Record<string, ColumnValues> = dataRecord();
     const fields: Field[] = this.plan.groupFields.map((f, k) => {
       out[f.name] = Array.from(order, (g) => keyValues[k][g]);
       return { ...f };

@@ -9,6 +9,7 @@ import { assemblePacket } from '../common/transformAssemble.js';
 import { columnVector, readColumn } from '../common/transformColumns.js';
 import { textCleanser, zeroOf } from './cleanseText.js';
 import type { DataCleansingPlan } from './dataCleansingConfig.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export class DataCleanser {
   private readonly cleanText: (value: RecordValue) => RecordValue;
@@ -57,7 +58,7 @@ export class DataCleanser {
   cleanse(table: Table, output: Metadata, records: Records): RecordPacket {
     const kept = this.plan.config.removeNullRows ? this.keptRows(table) : null;
     const rows = kept ? takeTable(table, kept) : table;
-    const computed: Record<string, RecordValue[]> = {};
+    const computed: Record<string, RecordValue[]> = dataRecord();
     const outputs = new Set(output.fields.map((f) => f.name));
     for (const field of this.plan.textFields) {
       if (!outputs.has(field.name)) continue;

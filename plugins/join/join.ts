@@ -10,6 +10,7 @@ import { PACKET_ROWS, writeColumns } from '../common/transformOutput.js';
 import { HeldRows } from './heldRows.js';
 import { matchSides } from './joinMatch.js';
 import { planJoinOutput, readJoinKeys, resolveJoinKeys, type JoinKeyConfig, type JoinKeys, type JoinOutput } from './joinPlan.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 type Side = 'Left' | 'Right';
 
@@ -58,7 +59,7 @@ export default class Join implements Plugin {
       const end = Math.min(matches.left.length, start + PACKET_ROWS);
       const l = matches.left.subarray(start, end);
       const r = matches.right.subarray(start, end);
-      const columns: Record<string, ColumnValues> = {};
+      const columns: Record<string, ColumnValues> = dataRecord();
       for (const f of left.fields) columns[f.name] = this.held.Left.gather(f.name, l);
       right.fields.forEach((f, i) => { columns[this.output!.rightNames[i]] = this.held.Right.gather(f.name, r); });
       await writeColumns(joined, records, this.output.metadata, columns, end - start);
@@ -72,7 +73,7 @@ export default class Join implements Plugin {
   private async writeRows(side: Side, metadata: Metadata, rows: Int32Array): Promise<void> {
     for (let start = 0; start < rows.length; start += PACKET_ROWS) {
       const slice = rows.subarray(start, Math.min(rows.length, start + PACKET_ROWS));
-      const out: Record<string, ColumnValues> = {};
+      const out: Record<string, ColumnValues> = dataRecord();
       for (const f of metadata.fields) out[f.name] = this.held[side].gather(f.name, slice);
       await writeColumns(this.provider.getOutputAnchor(side), this.provider.records, metadata, out, slice.length);
     }

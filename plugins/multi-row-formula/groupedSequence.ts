@@ -12,6 +12,7 @@ import { columnAsField } from '../formula-language/packetColumns.js';
 import type { MultiRowEvaluator } from './multiRowEvaluator.js';
 import type { MultiRowPlan } from './multiRowPlan.js';
 import { RowWindow, segmentOf } from './rowWindow.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export async function writeGrouped(
   held: Table[], plan: MultiRowPlan, evaluator: MultiRowEvaluator, provider: Provider, warn: (message: string) => void,
@@ -28,7 +29,7 @@ export async function writeGrouped(
   const window = new RowWindow(held.map((t) => segmentOf(t, plan.sees)));
   const { result } = evaluator.evaluate({ window, rowAt, from: 0, to: n, lo, hi, earlier: [] });
   const computed = columnAsField(result, plan.target, warn).values;
-  const columns: Record<string, ColumnValues> = {};
+  const columns: Record<string, ColumnValues> = dataRecord();
   for (const field of plan.metadata.fields) {
     if (field.name === plan.target.name) columns[field.name] = computed as ColumnValues;
     else columns[field.name] = gather(concatColumns(held.map((t) => readColumn(t, field.name))), rowAt);

@@ -9,6 +9,7 @@ import { findField, missingFields, readColumn, tableOf } from '../common/transfo
 import { GroupIndex } from '../common/transformGroupKeys.js';
 import { isIntegerType, isNumericType } from '../common/transformTypes.js';
 import { RunningSums } from './runningSums.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 interface RunningTotalConfig {
   groupBy: string[];
@@ -70,7 +71,7 @@ export default class RunningTotal implements Plugin {
     const table = tableOf(connection.read());
     const ids = this.groups.addTable(table, this.plan.groupNames);
     const groupCount = Math.max(1, this.groups.size);
-    const totals: Record<string, ArrayLike<RecordValue>> = {};
+    const totals: Record<string, ArrayLike<RecordValue>> = dataRecord();
     this.plan.totals.forEach((t, i) => {
       totals[t.output.name] = this.sums[i].add(readColumn(table, t.input.name), ids, groupCount) as unknown as ArrayLike<RecordValue>;
     });

@@ -7,6 +7,7 @@ import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/s
 import { concatColumns, findField, missingFields, tableOf, takeRows, type ColumnValues } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
 import { readSampleConfig, StreamSampler, type SampleConfig } from './sampler.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 interface HeldRow { packet: number; row: number }
 
@@ -80,7 +81,7 @@ export default class Sample implements Plugin {
       parts.push(takeRows(this.packets[packet]!, this.metadata, rows));
       length += rows.length;
     }
-    const columns: Record<string, ColumnValues> = {};
+    const columns: Record<string, ColumnValues> = dataRecord();
     for (const field of this.metadata.fields) columns[field.name] = concatColumns(parts.map((p) => p[field.name]));
     if (parts.length === 0) return;
     await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.metadata, columns, length);

@@ -4,6 +4,7 @@ import { readColumn, tableOf, type ColumnValues } from '../common/transformColum
 import { writeColumns } from '../common/transformOutput.js';
 import { convertColumn } from '../common/transformTypes.js';
 import { planSelect, readSelectConfig, type SelectConfig, type SelectPlan } from './selectPlan.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Select implements Plugin {
   private readonly config: SelectConfig;
@@ -28,7 +29,7 @@ export default class Select implements Plugin {
   async onRecordPacket(connection: InputConnection): Promise<void> {
     if (!this.plan) return;
     const table = tableOf(connection.read());
-    const columns: Record<string, ColumnValues> = {};
+    const columns: Record<string, ColumnValues> = dataRecord();
     for (const f of this.plan.fields) {
       const values = readColumn(table, f.input.name);
       if (!f.convert) { columns[f.output.name] = values; continue; }

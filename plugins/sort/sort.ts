@@ -11,6 +11,7 @@ import { PACKET_ROWS, writeColumns } from '../common/transformOutput.js';
 import { readSortConfig, resolveKeys, type ResolvedKey, type SortConfig } from './sortConfig.js';
 import { mergeRuns } from './merge.js';
 import { FileRun, MemoryRun, sortTables, tableBytes, writeRun, type RunCursor } from './sortedRun.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Sort implements Plugin {
   private readonly config: SortConfig;
@@ -76,7 +77,7 @@ export default class Sort implements Plugin {
     let pending: RecordValue[][] = names.map(() => []);
     let count = 0;
     const flush = async (): Promise<void> => {
-      const columns: Record<string, RecordValue[]> = {};
+      const columns: Record<string, RecordValue[]> = dataRecord();
       names.forEach((name, k) => { columns[name] = pending[k]; });
       pending = names.map(() => []);
       const n = count;

@@ -9,17 +9,18 @@ import type { Metadata, Records } from '../../shared/sdk/index.js';
 import { concatColumns, gather, readColumn, type ColumnValues } from '../common/transformColumns.js';
 import { sortedIndices } from '../common/transformCompare.js';
 import type { ResolvedKey } from './sortConfig.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export type Columns = Record<string, ColumnValues>;
 
 /** the rows of `tables`, sorted by `keys` (stable) */
 export function sortTables(tables: readonly Table[], metadata: Metadata, keys: readonly ResolvedKey[]): { columns: Columns; length: number } {
   const length = tables.reduce((n, t) => n + t.numRows, 0);
-  const all: Columns = {};
+  const all: Columns = dataRecord();
   for (const field of metadata.fields) all[field.name] = concatColumns(tables.map((t) => readColumn(t, field.name)));
   if (tables.length === 0) for (const field of metadata.fields) all[field.name] = [];
   const order = sortedIndices(length, keys.map((k) => ({ values: all[k.field], descending: k.descending, nullsFirst: k.nullsFirst })));
-  const columns: Columns = {};
+  const columns: Columns = dataRecord();
   for (const field of metadata.fields) columns[field.name] = gather(all[field.name], order);
   return { columns, length };
 }
@@ -44,7 +45,7 @@ export function writeRun(file: string, records: Records, metadata: Metadata, col
   try {
     for (let start = 0; start < length; start += RUN_CHUNK_ROWS) {
       const end = Math.min(length, start + RUN_CHUNK_ROWS);
-      const slice: Record<string, ArrayLike<unknown>> = {};
+      const slice: Record<string, ArrayLike<unknown>> = dataRecord();
       for (const field of metadata.fields) {
         const values = columns[field.name];
         slice[field.name] = Array.isArray(values) ? values.slice(start, end) : values.slice(start, end);
@@ -80,7 +81,7 @@ export class MemoryRun implements RunCursor {
 }
 
 export class FileRun implements RunCursor {
-  columns: Columns = {};
+  columns: Columns = dataRecord();
   row = 0;
   private length = 0;
   private position = 0;
@@ -103,7 +104,7 @@ export class FileRun implements RunCursor {
     fs.readSync(this.fd, bytes, 0, size, this.position + 4);
     this.position += 4 + size;
     const table = tableFromIPC(bytes);
-    this.columns = {};
+    this.columns = dataRecord();
     for (const field of this.metadata.fields) this.columns[field.name] = readColumn(table, field.name);
     this.length = table.numRows;
     this.row = 0;

@@ -14,6 +14,7 @@ import {
   SumAggregator, type Aggregator,
 } from '../common/transformAggregators.js';
 import type { Aggregation, SummarizePlan } from './summarizeConfig.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 function aggregatorFor(agg: Aggregation, plan: SummarizePlan, i: number): Aggregator {
   const input = plan.inputs[i];
@@ -66,7 +67,7 @@ export class Summarizer {
     const keyColumns: RecordValue[][] = Array.from({ length: keyCount }, (_, k) =>
       Array.from({ length: groupCount }, (_, g) => this.groups.keyValue(g, k)));
     const order = sortedIndices(groupCount, keyColumns.map((values) => ({ values, descending: false, nullsFirst: true })));
-    const columns: Record<string, ColumnValues> = {};
+    const columns: Record<string, ColumnValues> = dataRecord();
     const fields = this.plan.metadata.fields;
     keyColumns.forEach((values, k) => {
       columns[fields[k].name] = Array.from(order, (g) => values[g]);

@@ -7,6 +7,7 @@ import { readColumn, tableOf, type ColumnValues } from '../common/transformColum
 import { writeColumns } from '../common/transformOutput.js';
 import { convertColumn } from '../common/transformTypes.js';
 import { planTranspose, readConfig, type TransposePlan } from './transposePlan.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Transpose implements Plugin {
   private plan: TransposePlan | null = null;
@@ -32,7 +33,7 @@ export default class Transpose implements Plugin {
     const n = table.numRows;
     const d = plan.data.length;
     if (n === 0) return;
-    const columns: Record<string, ColumnValues> = {};
+    const columns: Record<string, ColumnValues> = dataRecord();
     for (const key of plan.keys) {
       const values = readColumn(table, key.name);
       const out: RecordValue[] = new Array(n * d);

@@ -9,6 +9,7 @@ import { readColumn, tableOf, type ColumnValues } from '../common/transformColum
 import { writeColumns } from '../common/transformOutput.js';
 import { convertColumn } from '../common/transformTypes.js';
 import { compareConnectionNames, planUnion, type UnionMode, type UnionPlan } from './unionPlan.js';
+import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Union implements Plugin {
   private readonly mode: UnionMode;
@@ -53,7 +54,7 @@ export default class Union implements Plugin {
 
   private async writeTable(input: number, table: Table): Promise<void> {
     const plan = this.plan!;
-    const columns: Record<string, ColumnValues> = {};
+    const columns: Record<string, ColumnValues> = dataRecord();
     plan.metadata.fields.forEach((out, i) => {
       const source = plan.sources[input][i];
       if (!source) { columns[out.name] = new Array<RecordValue>(table.numRows).fill(null); return; }

@@ -9,6 +9,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { PreviewRow } from '../../../shared/runEvents.js';
 import { previewValue } from '../runtime/packets/previewRows.js';
 import type { BrowsePage } from '../../../shared/weftApi.js';
+import { dataRecord } from '../../../shared/ownValue.js';
 
 export { browseResultFileName as browseFileName } from '../../../shared/browseResult.js';
 
@@ -18,7 +19,7 @@ export function tableRows(table: Table, offset: number, limit: number): PreviewR
   const columns = names.map((_, i) => table.getChildAt(i));
   const rows: PreviewRow[] = [];
   for (let r = offset; r < end; r += 1) {
-    const row: PreviewRow = {};
+    const row: PreviewRow = dataRecord();
     names.forEach((name, i) => {
       row[name] = previewValue(columns[i]?.get(r));
     });

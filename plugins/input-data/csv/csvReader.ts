@@ -5,6 +5,7 @@
 import { closeSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { RecordBatch } from 'apache-arrow';
+import { ownValue } from '../../../shared/ownValue.js';
 import type { Field } from '../../../shared/sdk/index.js';
 import { openRegularFileSync } from '../../common/ioRegularFile.js';
 import { TypeDetector } from '../../common/ioTypeDetection.js';
@@ -64,7 +65,7 @@ export function readCsvSchema(options: CsvOptions): CsvSchema {
     : Math.max(0, ...sample.records.slice(0, 100).map((r) => r.length));
   const names = fieldNames(sample.header, count);
   const fields = names.map((name, c): Field => {
-    const override = options.fieldTypes[name];
+    const override = ownValue(options.fieldTypes, name);
     if (override) return { name, type: override };
     const detector = new TypeDetector();
     for (const record of sample.records) detector.addText(record[c]);

@@ -4,6 +4,7 @@
  * the keys of the first 1000 objects, in order of first appearance. Numbers beyond 2^53 lose
  * precision in JSON.parse; quote them as strings and set the field's type to int64.
  */
+import { ownValue } from '../../../shared/ownValue.js';
 import { openRegularFile } from '../../common/ioRegularFile.js';
 import { readHeadSync } from '../csv/csvReader.js';
 import { RecordSource, keysInOrder } from './recordSource.js';
@@ -62,11 +63,11 @@ abstract class ObjectStream implements RecordStream {
   sample(limit: number): unknown[][] {
     const objects = this.sampleObjects(limit);
     this.order = keysInOrder(objects);
-    return objects.map((o) => this.order.map((k) => o[k]));
+    return objects.map((o) => this.order.map((k) => ownValue(o, k)));
   }
 
   async *records(): AsyncGenerator<unknown[]> {
-    for await (const o of this.objects()) yield this.order.map((k) => o[k]);
+    for await (const o of this.objects()) yield this.order.map((k) => ownValue(o, k));
   }
 }
 

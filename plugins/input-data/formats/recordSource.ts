@@ -3,6 +3,7 @@
  * records; rows are gathered into packets and converted column by column.
  */
 import type { RecordBatch } from 'apache-arrow';
+import { ownValue } from '../../../shared/ownValue.js';
 import type { Field } from '../../../shared/sdk/index.js';
 import { TypeDetector } from '../../common/ioTypeDetection.js';
 import { batchFromColumns } from '../../common/ioValues.js';
@@ -42,7 +43,7 @@ export class RecordSource implements Source {
     const sample = this.stream.sample(SAMPLE_RECORDS);
     const names = this.stream.names(sample);
     this.cached = names.map((name, c) => {
-      const override = this.input.fieldTypes[name];
+      const override = ownValue(this.input.fieldTypes, name);
       if (override) return { name, type: override };
       const detector = new TypeDetector();
       for (const record of sample) detector.addValue(record[c]);

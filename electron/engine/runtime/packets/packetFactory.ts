@@ -1,6 +1,7 @@
 /** `provider.records.fromRows` / `fromColumns`, and assembling a packet from column `Data`. */
 import { Data, RecordBatch, Struct, Table, type DataType } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
+import { ownValue } from '../../../../shared/ownValue.js';
 import type { RecordRow, RecordValue } from '../../../../shared/sdk/plugin.js';
 import { metadataProblem, schemaOf } from './arrowSchema.js';
 import { buildColumn } from './columnBuilder.js';
@@ -28,7 +29,7 @@ export function packetFromColumns(metadata: Metadata, columns: Record<string, Ar
   }
   let length = -1;
   for (const field of metadata.fields) {
-    const values = columns[field.name];
+    const values = ownValue(columns, field.name);
     if (values === undefined || typeof values.length !== 'number') throw new Error(`fromColumns: column '${field.name}' is missing`);
     if (length < 0) length = values.length;
     else if (values.length !== length) {
@@ -36,7 +37,7 @@ export function packetFromColumns(metadata: Metadata, columns: Record<string, Ar
     }
   }
   length = Math.max(length, 0);
-  const data = metadata.fields.map((field) => buildColumn(field, columns[field.name], length));
+  const data = metadata.fields.map((field) => buildColumn(field, ownValue(columns, field.name)!, length));
   return packetFromData(metadata, data, length);
 }
 
@@ -56,7 +57,7 @@ export function packetFromRows(metadata: Metadata, rows: readonly RecordRow[]): 
     for (let i = 0; i < length; i++) {
       const row = rows[i];
       if (typeof row !== 'object' || row === null) throw new Error(`fromRows: row ${i} is not an object`);
-      values[i] = row[name];
+      values[i] = ownValue(row, name);
     }
     return buildColumn(field, values, length);
   });

@@ -2,6 +2,7 @@
 import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
 import { capPreviewCell } from '../messageLimits.js';
 import { ArrowRecordPacket } from './recordPacket.js';
+import { dataRecord } from '../../../../shared/ownValue.js';
 
 /**
  * A cell as JSON: bigint → decimal string, bytes → base64, non-finite → its name; also takes raw
@@ -27,7 +28,7 @@ export function collectPreview(packet: ArrowRecordPacket, into: PreviewRow[], li
   const names = head.metadata.fields.map((f) => f.name);
   const columns = names.map((n) => head.column(n));
   for (let r = 0; r < take; r++) {
-    const row: PreviewRow = {};
+    const row: PreviewRow = dataRecord();
     for (let c = 0; c < names.length; c++) row[names[c]] = capPreviewCell(previewValue(columns[c][r]));
     into.push(row);
   }

@@ -6,6 +6,7 @@ import { Type, type Table, type Vector } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
 import type { RecordPacket, RecordRow, RecordValue } from '../../../../shared/sdk/plugin.js';
 import { metadataOfSchema } from './arrowSchema.js';
+import { dataRecord } from '../../../../shared/ownValue.js';
 
 const TYPED_WHEN_NO_NULLS = new Set<Type>([Type.Int, Type.Float]);
 
@@ -35,7 +36,7 @@ export class ArrowRecordPacket implements RecordPacket {
     const columns = names.map((n) => this.column(n));
     const length = this.length;
     for (let r = 0; r < length; r++) {
-      const row: RecordRow = {};
+      const row: RecordRow = dataRecord();
       for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][r] ?? null;
       yield row;
     }

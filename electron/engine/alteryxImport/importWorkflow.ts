@@ -5,6 +5,7 @@
  */
 import { emptyWorkflow, type Connection, type ToolNode, type Workflow } from '../../../shared/workflow.js';
 import { readAlteryxDocument, type AlteryxDocument } from './alteryxDocument.js';
+import { addCanvasLayout } from './canvasLayout.js';
 import { CONVERTERS } from './converterTable.js';
 import type { AlteryxTool, Conversion, ImportContext, ToolReport } from './importTypes.js';
 import { placeholderConfig, placeholderPlugin } from './placeholder.js';
@@ -44,6 +45,21 @@ function convertOne(tool: AlteryxTool, context: ImportContext): Conversion {
   } catch (error) {
     return { kind: 'unsupported', reason: `could not read its configuration: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** containers that are disabled themselves or sit inside a disabled one */
+function disabledContainers(document: AlteryxDocument): Set<string> {
+  const byId = new Map(document.containers.map((c) => [c.toolId, c]));
+  const disabled = new Set<string>();
+  for (const container of document.containers) {
+    for (let at: typeof container | undefined = container; at; at = at.parent === undefined ? undefined : byId.get(at.parent)) {
+      if (at.disabled) {
+        disabled.add(container.toolId);
+        break;
+      }
+    }
+  }
+  return disabled;
 }
 
 const scaled = (p: { x: number; y: number }) => ({ x: Math.round(p.x * POSITION_SCALE), y: Math.round(p.y * POSITION_SCALE) });
@@ -101,6 +117,11 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
     const weft: Connection = { from: from(connection.from.anchor), to: { tool: connection.to.toolId, anchor: to(connection.to.anchor) } };
     if (connection.name !== undefined) weft.name = connection.name;
     workflow.connections.push(weft);
+  }
+  addCanvasLayout(workflow, document, POSITION_SCALE);
+  const disabled = disabledContainers(document);
+  for (const tool of document.tools) {
+    if (tool.container !== undefined && disabled.has(tool.container)) reports.find((r) => r.toolId === tool.toolId)?.notes.push('in a disabled container: it does not run');
   }
   return { ok: true, workflow, tools: reports, document };
 }

@@ -13,6 +13,17 @@ import { convertSummarize } from './converters/summarize.js';
 import { convertTextInput } from './converters/textInput.js';
 import { convertUnion } from './converters/union.js';
 import { convertUnique } from './converters/unique.js';
+import { convertAppendFields } from './converters/appendFields.js';
+import { convertCrossTab } from './converters/crossTab.js';
+import { convertDataCleansing } from './converters/dataCleansing.js';
+import { convertDateTime } from './converters/dateTime.js';
+import { convertFindReplace } from './converters/findReplace.js';
+import { convertMultiRowFormula } from './converters/multiRowFormula.js';
+import { convertRegex } from './converters/regex.js';
+import { convertRunningTotal } from './converters/runningTotal.js';
+import { convertTextToColumns } from './converters/textToColumns.js';
+import { convertTile } from './converters/tile.js';
+import { convertTranspose } from './converters/transpose.js';
 import type { Converter } from './importTypes.js';
 
 export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Converter>([
@@ -32,4 +43,21 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['AlteryxBasePluginsGui.BrowseV2.BrowseV2', convertBrowse],
   ['AlteryxBasePluginsGui.Browse.Browse', convertBrowse],
   ['AlteryxBasePluginsGui.DbFileOutput.DbFileOutput', convertOutputData],
+  ['AlteryxBasePluginsGui.MultiRowFormula.MultiRowFormula', convertMultiRowFormula],
+  ['AlteryxBasePluginsGui.RegEx.RegEx', convertRegex],
+  ['AlteryxBasePluginsGui.CrossTab.CrossTab', convertCrossTab],
+  ['AlteryxBasePluginsGui.Transpose.Transpose', convertTranspose],
+  ['AlteryxBasePluginsGui.TextToColumns.TextToColumns', convertTextToColumns],
+  ['Cleanse.yxmc', convertDataCleansing],
+  ['AlteryxBasePluginsGui.AppendFields.AppendFields', convertAppendFields],
+  ['AlteryxBasePluginsGui.DateTime.DateTime', convertDateTime],
+  ['AlteryxBasePluginsGui.FindReplace.FindReplace', convertFindReplace],
+  ['AlteryxSpatialPluginsGui.RunningTotal.RunningTotal', convertRunningTotal],
+  ['AlteryxBasePluginsGui.RunningTotal.RunningTotal', convertRunningTotal],
+  ['AlteryxBasePluginsGui.Tile.Tile', convertTile],
 ]);
+
+/** the converter of a plugin name; macros by file name, in any letter case (`cleanse.YXMC`) */
+export function converterOf(plugin: string): Converter | undefined {
+  return CONVERTERS.get(plugin) ?? (/\.yxmc$/i.test(plugin) ? [...CONVERTERS].find(([name]) => name.toLowerCase() === plugin.toLowerCase())?.[1] : undefined);
+}

@@ -53,7 +53,7 @@ export interface Converted {
   approximations: string[];
   /** plain remarks (a path found beside the workflow, …) that change nothing */
   notes: string[];
-  /** Alteryx anchor name → Weft anchor name, where they differ */
+  /** Alteryx anchor name → Weft anchor name, where they differ; `*` for every other name (macros) */
   inputAnchors?: Record<string, string>;
   outputAnchors?: Record<string, string>;
   helpers?: HelperTool[];

@@ -6,7 +6,7 @@
 import { emptyWorkflow, type Connection, type ToolNode, type Workflow } from '../../../shared/workflow.js';
 import { readAlteryxDocument, type AlteryxDocument } from './alteryxDocument.js';
 import { addCanvasLayout } from './canvasLayout.js';
-import { CONVERTERS } from './converterTable.js';
+import { converterOf } from './converterTable.js';
 import type { AlteryxTool, Conversion, ImportContext, ToolReport } from './importTypes.js';
 import { placeholderConfig, placeholderPlugin } from './placeholder.js';
 import { parseXml } from './xmlTree.js';
@@ -36,7 +36,7 @@ function contextFor(document: AlteryxDocument, options: ImportOptions): ImportCo
 }
 
 function convertOne(tool: AlteryxTool, context: ImportContext): Conversion {
-  const converter = CONVERTERS.get(tool.plugin);
+  const converter = converterOf(tool.plugin);
   if (!converter) {
     return { kind: 'unsupported', reason: /\.yx(mc|wz)$/i.test(tool.plugin) ? `the macro ${tool.plugin} is not supported` : `the Alteryx tool ${tool.plugin} has no Weft converter` };
   }
@@ -93,7 +93,7 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
     node.config = conversion.config;
     workflow.tools.push(node);
     const rerouted = new Map<string, { tool: string; anchor: string }>();
-    const outputName = (anchor: string) => conversion.outputAnchors?.[anchor] ?? anchor;
+    const outputName = (anchor: string) => conversion.outputAnchors?.[anchor] ?? conversion.outputAnchors?.['*'] ?? anchor;
     (conversion.helpers ?? []).forEach((helper, index) => {
       const id = `${tool.toolId}.${helper.suffix}`;
       const from = rerouted.get(helper.anchor) ?? { tool: tool.toolId, anchor: outputName(helper.anchor) };
@@ -102,7 +102,7 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
       rerouted.set(helper.anchor, { tool: id, anchor: 'Output' });
     });
     outputsOf.set(tool.toolId, (anchor) => rerouted.get(anchor) ?? { tool: tool.toolId, anchor: outputName(anchor) });
-    inputsOf.set(tool.toolId, (anchor) => conversion.inputAnchors?.[anchor] ?? anchor);
+    inputsOf.set(tool.toolId, (anchor) => conversion.inputAnchors?.[anchor] ?? conversion.inputAnchors?.['*'] ?? anchor);
     reports.push({
       toolId: tool.toolId, alteryx: tool.plugin, weft: conversion.plugin,
       status: conversion.approximations.length > 0 ? 'approximated' : 'converted',

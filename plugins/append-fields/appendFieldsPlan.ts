@@ -5,29 +5,23 @@
  * Alteryx names it.
  */
 import type { Field, Metadata } from '../../shared/sdk/index.js';
-import { findField } from '../common/transformColumns.js';
+import { chooseFields, freeName, type FieldChoice, type UnknownFields } from '../common/transformFieldChoices.js';
 
 export type LimitMode = 'warn' | 'error' | 'allowAll';
 
 /** Alteryx's threshold: appending more Source records than this warns or fails unless allowed */
 export const SOURCE_RECORD_LIMIT = 16;
 
-export interface AppendFieldChoice {
-  field: string;
-  selected?: boolean;
-  rename?: string;
-}
-
 export interface AppendFieldsConfig {
   limitMode: LimitMode;
-  targetFields: AppendFieldChoice[];
-  sourceFields: AppendFieldChoice[];
+  targetFields: FieldChoice[];
+  sourceFields: FieldChoice[];
   /** fields the lists do not name (e.g. added upstream later): kept or dropped */
-  unknownFields: 'keep' | 'drop';
+  unknownFields: UnknownFields;
 }
 
 export function readConfig(raw: Record<string, unknown>): AppendFieldsConfig {
-  const list = (v: unknown): AppendFieldChoice[] => (Array.isArray(v) ? (v as AppendFieldChoice[]) : []);
+  const list = (v: unknown): FieldChoice[] => (Array.isArray(v) ? (v as FieldChoice[]) : []);
   return {
     limitMode: raw.limitMode === 'error' || raw.limitMode === 'allowAll' ? raw.limitMode : 'warn',
     targetFields: list(raw.targetFields),
@@ -48,41 +42,25 @@ export interface AppendFieldsPlan {
   warnings: string[];
 }
 
-function chosenFields(side: 'Target' | 'Source', input: Metadata, choices: AppendFieldChoice[], unknown: 'keep' | 'drop', warnings: string[]): { field: Field; name: string }[] {
-  const byName = new Map<string, AppendFieldChoice>();
-  for (const choice of choices) {
-    const field = findField(input, choice.field ?? '');
-    if (!field) { if (choice.selected !== false) warnings.push(`${side} field "${choice.field}" is not in the ${side} input`); continue; }
-    byName.set(field.name, choice);
-  }
-  return input.fields.flatMap((field) => {
-    const choice = byName.get(field.name);
-    if (choice ? choice.selected === false : unknown === 'drop') return [];
-    return [{ field, name: choice?.rename?.trim() || field.name }];
-  });
-}
-
 export function planAppendFields(config: AppendFieldsConfig, target: Metadata, source: Metadata): AppendFieldsPlan | { errors: string[] } {
   const warnings: string[] = [];
   const errors: string[] = [];
   const fields: Field[] = [];
   const columns: OutputColumn[] = [];
   const taken = new Set<string>();
-  for (const { field, name } of chosenFields('Target', target, config.targetFields, config.unknownFields, warnings)) {
+  for (const { field, name } of chooseFields(target, config.targetFields, config.unknownFields, 'Target', warnings)) {
     if (taken.has(name.toLowerCase())) { errors.push(`Target output field "${name}" appears twice: rename one`); continue; }
     taken.add(name.toLowerCase());
     fields.push({ ...field, name });
     columns.push({ side: 'Target', input: field.name, output: name });
   }
-  const sourceChosen = chosenFields('Source', source, config.sourceFields, config.unknownFields, warnings);
-  const sourceNames = new Set(sourceChosen.map((c) => c.name.toLowerCase()));
+  const sourceChosen = chooseFields(source, config.sourceFields, config.unknownFields, 'Source', warnings);
+  // a renamed Source field must not take the name another Source field keeps
+  const reserved = new Set([...taken, ...sourceChosen.map((c) => c.name.toLowerCase())]);
   for (const { field, name: chosen } of sourceChosen) {
-    let name = chosen;
-    if (taken.has(name.toLowerCase())) {
-      name = `Source_${chosen}`;
-      for (let k = 2; taken.has(name.toLowerCase()) || sourceNames.has(name.toLowerCase()); k++) name = `Source_${chosen}_${k}`;
-    }
+    const name = taken.has(chosen.toLowerCase()) ? freeName(chosen, 'Source_', reserved) : chosen;
     taken.add(name.toLowerCase());
+    reserved.add(name.toLowerCase());
     fields.push({ ...field, name });
     columns.push({ side: 'Source', input: field.name, output: name });
   }

@@ -7,7 +7,7 @@
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
 import { tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { PACKET_ROWS, writeColumns } from '../common/transformOutput.js';
-import { HeldRows } from './heldRows.js';
+import { HeldRows } from '../common/transformHeldRows.js';
 import { matchSides } from './joinMatch.js';
 import { planJoinOutput, readJoinKeys, resolveJoinKeys, type JoinKeyConfig, type JoinKeys, type JoinOutput } from './joinPlan.js';
 import { dataRecord } from '../../shared/ownValue.js';

@@ -1,11 +1,12 @@
 /**
- * One side of a join as it arrived: its packets' Arrow tables, addressed by a global row number.
+ * One input as it arrived (a side of Join, an input of Join Multiple): its packets' Arrow tables,
+ * addressed by a global row number.
  * Output values are read straight from the Arrow buffers for just the rows a packet needs, so
  * the held input is never copied into JavaScript arrays as a whole.
  */
 import type { Table, Vector } from 'apache-arrow';
 import type { RecordValue } from '../../shared/sdk/index.js';
-import { columnVector, type ColumnValues } from '../common/transformColumns.js';
+import { columnVector, type ColumnValues } from './transformColumns.js';
 
 export class HeldRows {
   readonly tables: Table[] = [];
@@ -32,7 +33,7 @@ export class HeldRows {
     return lo;
   }
 
-  /** the values of field `name` at global rows `rows` */
+  /** the values of field `name` at global rows `rows`; a negative row gives null (no row on this side) */
   gather(name: string, rows: ArrayLike<number>): ColumnValues {
     let vectors = this.vectors.get(name);
     if (!vectors) this.vectors.set(name, (vectors = this.tables.map((t) => columnVector(t, name))));
@@ -40,6 +41,7 @@ export class HeldRows {
     let t = 0;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
+      if (row < 0) { out[i] = null; continue; }
       // rows mostly ascend: try the last table before searching
       if (row < this.starts[t] || row >= this.starts[t + 1]) t = this.tableOf(row);
       const value = vectors[t].get(row - this.starts[t]) as RecordValue | undefined;

@@ -8,7 +8,8 @@ import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '.
 import { readColumn, tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
 import { convertColumn } from '../common/transformTypes.js';
-import { compareConnectionNames, planUnion, type UnionMode, type UnionPlan } from './unionPlan.js';
+import { compareConnectionNames } from '../common/transformConnectionOrder.js';
+import { planUnion, type UnionMode, type UnionPlan } from './unionPlan.js';
 import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Union implements Plugin {

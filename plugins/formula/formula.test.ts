@@ -75,6 +75,18 @@ describe('formula through the engine', () => {
     expect(fits.messages.join('\n')).toContain('300 does not fit');
   });
 
+  it('cuts text to the field size and writes fixeddecimal to its size and scale, as Alteryx', async () => {
+    const config = { formulas: [
+      { field: 'Short', type: 'v_wstring', size: 3, expression: '[Item]' },
+      { field: 'Len', expression: 'Length([Short])' },
+      { field: 'Money', type: 'fixeddecimal', size: 4, scale: 1, expression: '[Price] * 100' },
+    ] };
+    const run = await runTool(engine, 'formula', config, orders, { packetRows: 3 });
+    expect(run.outputs.Output.map((r) => [r.Short, r.Len, r.Money])).toEqual([['app', '3', '50.0'], ['Bir', '3', null], [null, null, null], ['kös', '3', null]]);
+    expect(run.messages).toContain('warn: [Short]: text longer than v_wstring(3) was truncated (3 rows)');
+    expect(run.messages).toContain('warn: field Money: a number does not fit fixeddecimal(4.1): the value became null (2 rows)');
+  });
+
   it('warns about data a function cannot read, counted over the run', async () => {
     const data: TestData = { fields: [{ name: 's', type: 'v_string' }], columns: { s: ['1', 'x', 'x', '2.5', 'x'] } };
     const run = await runTool(engine, 'formula', { formulas: [{ field: 'n', expression: 'ToNumber([s])' }] }, data, { packetRows: 2 });

@@ -5,11 +5,12 @@
  */
 import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
 import type { Table } from 'apache-arrow';
-import { tableOf } from '../common/transformColumns.js';
+import { tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { ArrowRecordPacket } from '../common/ioPacket.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
 import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';
-import { columnAsField, packetBatch } from '../formula-language/packetColumns.js';
+import { fitToField, sizedType } from '../common/transformFieldFit.js';
+import { columnAsField, columnOfValues, packetBatch } from '../formula-language/packetColumns.js';
 import { planFormulas, readFormulaConfig, type FormulaConfigEntry, type PlannedFormula } from './formulaPlan.js';
 
 interface Compiled {
@@ -23,6 +24,7 @@ export default class Formula implements Plugin {
   private input: Metadata | null = null;
   private output: Metadata | null = null;
   private readonly conversionWarnings = new Map<string, number>();
+  private readonly truncations = new Map<string, number>();
 
   constructor(private readonly provider: Provider) {
     this.entries = readFormulaConfig(provider.toolConfig);
@@ -58,8 +60,12 @@ export default class Formula implements Plugin {
     const warn = (message: string) => this.conversionWarnings.set(message, (this.conversionWarnings.get(message) ?? 0) + 1);
     for (const { planned, formula } of this.compiled) {
       const { column, values } = columnAsField(formula.evaluate(batch), planned.field, warn);
-      batch.assign(planned.field.name, column);
-      computed.set(planned.field.name, values);
+      const fitted = fitToField(values, planned.field);
+      if (fitted.truncated > 0) this.count(this.truncations, `[${planned.field.name}]: text longer than ${sizedType(planned.field)} was truncated`, fitted.truncated);
+      if (fitted.overflowed > 0) this.count(this.conversionWarnings, `field ${planned.field.name}: a number does not fit ${sizedType(planned.field)}`, fitted.overflowed);
+      // later formulas see the value as the field stores it
+      batch.assign(planned.field.name, fitted.values === values ? column : columnOfValues(planned.field, fitted.values as ColumnValues));
+      computed.set(planned.field.name, fitted.values);
     }
     // Only the computed fields are built; every other column keeps its Arrow buffers (no decoding
     // to JS values and re-encoding: that was ~75% of this tool's time in the benchmark pipeline).
@@ -79,5 +85,10 @@ export default class Formula implements Plugin {
     for (const [message, count] of this.conversionWarnings) {
       this.provider.io.warn(`${message}: the value became null${count > 1 ? ` (${count} rows)` : ''}`);
     }
+    for (const [message, count] of this.truncations) this.provider.io.warn(`${message}${count > 1 ? ` (${count} rows)` : ''}`);
+  }
+
+  private count(counts: Map<string, number>, message: string, n: number): void {
+    counts.set(message, (counts.get(message) ?? 0) + n);
   }
 }

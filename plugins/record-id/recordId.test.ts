@@ -27,6 +27,23 @@ describe('record id through the engine', () => {
     expect(text.outputs.Output).toEqual([{ key: '1', v: 'r0' }, { key: '2', v: 'r1' }]);
   });
 
+  it('keeps ids exact past 2^53 across packets of 1 to 3 rows, for int64 and string ids', async () => {
+    const start = 9007199254740990;
+    const expected = Array.from({ length: 7 }, (_, i) => String(BigInt(start) + BigInt(i)));
+    for (const packetRows of [1, 2, 3]) {
+      for (const type of ['int64', 'string']) {
+        const run = await runTool(engine, 'record-id', { type, start, fieldName: 'n' }, rows(7), { packetRows });
+        expect(run.outputs.Output.map((r) => r.n), `${type}, packets of ${packetRows}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('counts on exactly from the largest start a JSON number holds', async () => {
+    const run = await runTool(engine, 'record-id', { type: 'int64', start: Number.MAX_SAFE_INTEGER }, rows(2));
+    expect(run.summary.tools.t.status).not.toBe('error');
+    expect(run.outputs.Output.map((r) => r.RecordID)).toEqual(['9007199254740991', '9007199254740992']);
+  });
+
   it('numbers a large stream', async () => {
     const { summary, outputs } = await runTool(engine, 'record-id', { start: 0 }, rows(100_000), { packetRows: 8192 });
     expect(summary.tools.t.outputs.Output.records).toBe(100_000);

@@ -1,4 +1,7 @@
-/** The Record ID tool: adds a running id (start, start+1, …) as the first or last field. Streams. */
+/**
+ * The Record ID tool: adds a running id (start, start+1, …) as the first or last field. Streams.
+ * The counter is a bigint, so ids stay exact past 2^53 (int64 and string ids) across packets.
+ */
 import type { Field, InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
 import { findField, readColumns, tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
@@ -19,15 +22,23 @@ function readConfig(raw: Record<string, unknown>): RecordIdConfig {
   };
 }
 
+const RANGES = { int32: [-(2n ** 31n), 2n ** 31n - 1n], int64: [-(2n ** 63n), 2n ** 63n - 1n] } as const;
+
+function fits(type: RecordIdConfig['type'], first: bigint, last: bigint): boolean {
+  if (type === 'string') return true;
+  const [min, max] = RANGES[type];
+  return first >= min && last <= max;
+}
+
 export default class RecordId implements Plugin {
   private readonly config: RecordIdConfig;
   private input: Metadata | null = null;
   private output: Metadata | null = null;
-  private next: number;
+  private next: bigint = 0n;
 
   constructor(private readonly provider: Provider) {
     this.config = readConfig(provider.toolConfig);
-    this.next = this.config.start;
+    if (Number.isSafeInteger(this.config.start)) this.next = BigInt(this.config.start);
   }
 
   onInputConnectionOpened(connection: InputConnection): void {
@@ -54,26 +65,26 @@ export default class RecordId implements Plugin {
     const n = table.numRows;
     const columns: Record<string, ColumnValues> = readColumns(table, this.input);
     const first = this.next;
-    const last = first + n - 1;
-    if (this.config.type === 'int32' && n > 0 && (last > 2147483647 || first < -2147483648)) {
-      this.provider.io.error(`record id ${last} does not fit in int32: use int64`);
+    const last = first + BigInt(n) - 1n;
+    if (n > 0 && !fits(this.config.type, first, last)) {
+      this.provider.io.error(`record id ${last > 0n ? last : first} does not fit in ${this.config.type}${this.config.type === 'int32' ? ': use int64' : ''}`);
       return;
     }
     let ids: ColumnValues;
     if (this.config.type === 'int32') {
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = first + i;
+      const base = Number(first);
+      for (let i = 0; i < n; i++) out[i] = base + i;
       ids = out;
     } else if (this.config.type === 'int64') {
       const out = new BigInt64Array(n);
-      const base = BigInt(first);
-      for (let i = 0; i < n; i++) out[i] = base + BigInt(i);
+      for (let i = 0; i < n; i++) out[i] = first + BigInt(i);
       ids = out;
     } else {
-      ids = Array.from({ length: n }, (_, i) => String(first + i));
+      ids = Array.from({ length: n }, (_, i) => String(first + BigInt(i)));
     }
     columns[this.config.fieldName] = ids;
-    this.next += n;
+    this.next += BigInt(n);
     await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.output, columns, n);
   }
 }

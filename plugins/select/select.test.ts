@@ -57,6 +57,27 @@ describe('select through the engine', () => {
     expect(messages.join('\n')).toMatch(/1 value\(s\) of "price" could not be converted to double/);
   });
 
+  it('cuts text to the field size with a warning, as Alteryx', async () => {
+    const words: TestData = { fields: [{ name: 'w', type: 'v_wstring', size: 50 }], columns: { w: ['short', 'much longer text', '😀😀😀😀', null] } };
+    const run = await runTool(engine, 'select', { fields: [{ field: 'w', size: 4 }] }, words, { packetRows: 2 });
+    expect(run.outputs.Output.map((r) => r.w)).toEqual(['shor', 'much', '😀😀😀😀', null]);
+    expect(run.summary.tools.t.outputs.Output.metadata.fields[0]).toMatchObject({ name: 'w', type: 'v_wstring', size: 4 });
+    expect(run.messages).toContain('warn: 2 value(s) of "w" were longer than v_wstring(4) and were truncated');
+    const retyped = await runTool(engine, 'select', { fields: [{ field: 'w', type: 'string', size: 3 }] }, words);
+    expect(retyped.outputs.Output.map((r) => r.w)).toEqual(['sho', 'muc', '😀😀😀', null]);
+  });
+
+  it('writes fixeddecimal with its scale, nulling values longer than its size', async () => {
+    const numbers: TestData = { fields: [{ name: 'x', type: 'double' }], columns: { x: [1.005, -2, 12345.678, 0.1, null] } };
+    const run = await runTool(engine, 'select', { fields: [{ field: 'x', type: 'fixeddecimal', size: 7, scale: 2 }] }, numbers);
+    expect(run.summary.tools.t.outputs.Output.metadata.fields[0]).toMatchObject({ type: 'fixeddecimal', size: 7, scale: 2 });
+    expect(run.outputs.Output.map((r) => r.x)).toEqual(['1.00', '-2.00', null, '0.10', null]);
+    expect(run.messages).toContain('warn: 1 value(s) of "x" did not fit fixeddecimal(7.2) and became null');
+    const plain = await runTool(engine, 'select', { fields: [{ field: 'x', type: 'fixeddecimal' }] }, numbers);
+    expect(plain.summary.tools.t.outputs.Output.metadata.fields[0]).toMatchObject({ type: 'fixeddecimal', size: 19, scale: 2 });
+    expect(plain.outputs.Output.map((r) => r.x)).toEqual(['1.00', '-2.00', '12345.68', '0.10', null]);
+  });
+
   it('refuses two output fields of one name', async () => {
     const { summary, messages } = await runTool(engine, 'select', { fields: [{ field: 'price', rename: 'ADDED' }], newFields: 'keep' }, input, { mode: 'update' });
     expect(summary.tools.t.status).toBe('error');

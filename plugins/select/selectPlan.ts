@@ -6,7 +6,7 @@
  */
 import type { Field, Metadata } from '../../shared/sdk/index.js';
 import { findField } from '../common/transformColumns.js';
-import { isFieldTypeName } from '../common/transformTypes.js';
+import { isFieldTypeName, isStringType } from '../common/transformTypes.js';
 
 export interface SelectFieldConfig {
   field: string;
@@ -35,6 +35,8 @@ export interface SelectedField {
   output: Field;
   /** true when values must be converted (the type changed) */
   convert: boolean;
+  /** true when values must be fitted to the output's size or scale (text cut, fixeddecimal written) */
+  fit: boolean;
 }
 
 export interface SelectPlan {
@@ -65,12 +67,16 @@ export function planSelect(config: SelectConfig, input: Metadata): SelectPlan | 
     if (convert) { delete output.size; delete output.scale; }
     if (entry.size !== undefined) output.size = entry.size;
     if (entry.scale !== undefined) output.scale = entry.scale;
+    // as the Formula tool (and Alteryx's default), a fixeddecimal without a size is 19.2
+    if (convert && output.type === 'fixeddecimal' && output.size === undefined) { output.size = 19; output.scale ??= 2; }
     if (entry.description !== undefined) output.description = entry.description;
-    fields.push({ input: field, output, convert });
+    const resized = output.size !== field.size || output.scale !== field.scale;
+    const fit = (convert || resized) && (isStringType(output.type) || output.type === 'fixeddecimal');
+    fields.push({ input: field, output, convert, fit });
   });
   if (config.newFields === 'keep') {
     for (const field of input.fields) {
-      if (!listed.has(field.name.toLowerCase())) fields.push({ input: field, output: { ...field }, convert: false });
+      if (!listed.has(field.name.toLowerCase())) fields.push({ input: field, output: { ...field }, convert: false, fit: false });
     }
   }
   const names = new Set<string>();

@@ -111,6 +111,24 @@ describe('regex: tokenize', () => {
   });
 });
 
+describe('regex: Perl-style syntax', () => {
+  const words: TestData = { fields: [{ name: 's', type: 'v_wstring' }], columns: { s: ['abcabc', 'abab x', 'hello', 'a'.repeat(40) + 'c', null] } };
+
+  it('runs POSIX classes, backreferences and lookaround, as Alteryx accepts them', async () => {
+    const repeated = await runTool(engine, 'regex', { field: 's', expression: '([[:alpha:]]+)\\1.*', method: 'match', matchField: 'twice' }, words);
+    expect(repeated.outputs.Output.map((r) => r.twice)).toEqual([true, true, false, true, false]);
+    const lookahead = await runTool(engine, 'regex', { field: 's', expression: 'ab(?=c)', method: 'replace', replaceWith: '<$&>' }, words);
+    expect(lookahead.outputs.Output.map((r) => r.s)).toEqual(['<ab>c<ab>c', 'abab x', 'hello', 'a'.repeat(40) + 'c', null]);
+  });
+
+  it('gives null, counted, where a backtracking pattern passes its step limit', async () => {
+    const { outputs, messages, summary } = await runTool(engine, 'regex', { field: 's', expression: '(a*)*\\1b', method: 'match', matchField: 'm' }, words);
+    expect(summary.tools.t.status).toBe('ok');
+    expect(outputs.Output.map((r) => r.m)).toEqual([false, false, false, null, false]);
+    expect(messages).toEqual([expect.stringMatching(/^warn: 1 row\(s\) needed more than 1,000,000 backtracking steps .* \(first: row 4: "aaaa/)]);
+  });
+});
+
 describe('regex: errors and empty input', () => {
   it('passes an empty input with the planned fields', async () => {
     const empty: TestData = { fields: addresses.fields, columns: { id: [], addr: [], city: [] } };
@@ -119,7 +137,7 @@ describe('regex: errors and empty input', () => {
     expect(summary.tools.t.outputs.Output.records).toBe(0);
   });
 
-  it('names a missing or non-text field and an invalid or backreferencing expression', async () => {
+  it('names a missing or non-text field and an invalid expression', async () => {
     const check = async (config: Record<string, unknown>, message: RegExp) => {
       const { summary, messages } = await runTool(engine, 'regex', config, addresses, { mode: 'update' });
       expect(summary.tools.t.status).toBe('error');
@@ -128,7 +146,7 @@ describe('regex: errors and empty input', () => {
     await check({ field: 'nope', expression: 'a' }, /field "nope" is not in the input/);
     await check({ field: 'id', expression: 'a' }, /field "id" is int32: the RegEx tool reads a text field/);
     await check({ field: 'addr', expression: '(a' }, /invalid regular expression "\(a"/);
-    await check({ field: 'addr', expression: '(a)\\1', method: 'match' }, /backreferences and lookaround are not supported/);
+    await check({ field: 'addr', expression: '[[:nope:]]', method: 'match' }, /invalid regular expression "\[\[:nope:\]\]"/);
     await check({ field: 'addr', expression: '(a)', parseFields: [{ name: 'city' }] }, /output field "city" is already in the input/);
   });
 });

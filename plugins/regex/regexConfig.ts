@@ -5,8 +5,7 @@
 import type { Field, Metadata } from '../../shared/sdk/index.js';
 import { findField } from '../common/transformColumns.js';
 import { isFieldTypeName, isStringType } from '../common/transformTypes.js';
-import { compileTextPattern, type TextPattern } from './regexEngine.js';
-import { compileReplacement, type Replacement } from './regexReplacement.js';
+import { compileReplacement, compileTextPattern, type Replacement, type TextPattern } from './regexEngine.js';
 
 export type RegexMethod = 'replace' | 'tokenize' | 'parse' | 'match';
 export type ExtraColumns = 'dropWithWarning' | 'dropWithoutWarning' | 'error';
@@ -105,7 +104,7 @@ export function planRegex(config: RegexConfig, input: Metadata): RegexPlan | { e
   let fields: Field[] = input.fields;
   switch (config.method) {
     case 'replace': {
-      const compiled = compileReplacement(config.replaceWith, pattern.groupNames);
+      const compiled = compileReplacement(config.replaceWith, pattern);
       if ('error' in compiled) errors.push(compiled.error); else replacement = compiled;
       written = [source];
       break;

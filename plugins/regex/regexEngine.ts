@@ -1,10 +1,13 @@
 /**
- * The regular-expression engine behind the RegEx tool: RE2 (the `re2js` package, as the formula
- * language's REGEX_* functions), so matching time grows linearly with the text whatever the
- * pattern. This small adapter is the one place that knows the engine, so the tool can move to
- * the formula language's Perl-compatible front end without touching the methods.
+ * The RegEx tool's view of the formula language's regular expressions (plugins/formula-language/
+ * regex.ts, the engine of the REGEX_* functions): Perl-style syntax as Alteryx accepts it, linear
+ * time (RE2) for every pattern RE2 can run, and a step-limited backtracking engine only for
+ * backreferences and lookaround. Replacement text is read as there too (Boost's Perl format).
  */
-import { RE2JS } from 're2js';
+import { compileRegex, RegexLimitError, STEP_LIMIT, type Regex } from '../formula-language/regex.js';
+import { expandReplacement, parseReplacement } from '../formula-language/regexReplacement.js';
+
+export { RegexLimitError, STEP_LIMIT };
 
 export interface MatchSpan {
   start: number;
@@ -17,47 +20,53 @@ export interface TextPattern {
   /** marked (capturing) groups, not counting the whole match */
   readonly groupCount: number;
   /** the name of each group 1..groupCount (index 0 unused), null when unnamed */
-  readonly groupNames: (string | null)[];
-  /** true when the whole text matches */
+  readonly groupNames: readonly (string | null)[];
+  /** true when the whole text matches; throws RegexLimitError past the step limit */
   fullMatch(text: string): boolean;
-  /** every non-overlapping match from the start, left to right (empty matches included) */
+  /** every non-overlapping match, left to right (empty matches included) */
   findAll(text: string): MatchSpan[];
   /** the first match, or null */
   findFirst(text: string): MatchSpan | null;
 }
 
-function spanOf(matcher: ReturnType<RE2JS['matcher']>, groupCount: number): MatchSpan {
-  const groups: (string | null)[] = [];
-  for (let g = 0; g <= groupCount; g++) groups.push(matcher.group(g));
-  return { start: matcher.start(), end: matcher.end(), groups };
-}
+const spanOf = (m: { index: number; end: number; groups: (string | null)[] }): MatchSpan => ({ start: m.index, end: m.end, groups: m.groups });
 
 /** the compiled pattern, or an error message naming the problem */
 export function compileTextPattern(pattern: string, caseInsensitive: boolean): TextPattern | { error: string } {
-  let re: RE2JS;
-  try {
-    re = RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = /\\[1-9]|\(\?[=!<]/.test(pattern) ? ' (backreferences and lookaround are not supported: RE2 keeps matching linear-time)' : '';
-    return { error: `invalid regular expression ${JSON.stringify(pattern)}: ${message}${hint}` };
-  }
-  const groupCount = re.groupCount();
-  const groupNames: (string | null)[] = new Array(groupCount + 1).fill(null);
-  for (const [name, index] of Object.entries(re.namedGroups() as Record<string, number>)) groupNames[index] = name;
+  const compiled = compileRegex(pattern, { caseInsensitive });
+  if (!compiled.ok) return { error: `invalid regular expression ${JSON.stringify(pattern)}: ${compiled.error}` };
+  const regex: Regex = compiled.regex;
   return {
-    groupCount,
-    groupNames,
-    fullMatch: (text) => re.matcher(text).matches(),
+    groupCount: regex.groupCount,
+    groupNames: regex.groupNames,
+    fullMatch: (text) => regex.matchesWhole(text),
     findFirst: (text) => {
-      const m = re.matcher(text);
-      return m.find() ? spanOf(m, groupCount) : null;
+      const m = regex.find(text);
+      return m ? spanOf(m) : null;
     },
-    findAll: (text) => {
-      const m = re.matcher(text);
-      const out: MatchSpan[] = [];
-      while (m.find()) out.push(spanOf(m, groupCount));
-      return out;
-    },
+    findAll: (text) => regex.findAll(text).map(spanOf),
+  };
+}
+
+export interface Replacement {
+  /** the replacement text for one match */
+  render(span: MatchSpan): string;
+}
+
+/** the replacement template, checked against the pattern's groups */
+export function compileReplacement(template: string, pattern: TextPattern): Replacement | { error: string } {
+  const parts = parseReplacement(template);
+  for (const part of parts) {
+    if (part.kind !== 'group') continue;
+    const index = typeof part.ref === 'number' ? part.ref : pattern.groupNames.indexOf(part.ref);
+    if (index < 0 || index > pattern.groupCount) {
+      return { error: `replacement: the expression has no group ${JSON.stringify(part.ref)} (it has ${pattern.groupCount})` };
+    }
+  }
+  return {
+    render: (span) => expandReplacement(parts, (ref) => {
+      const index = typeof ref === 'number' ? ref : pattern.groupNames.indexOf(ref);
+      return span.groups[index] ?? '';
+    }),
   };
 }

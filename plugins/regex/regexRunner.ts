@@ -6,6 +6,7 @@
 import type { RecordValue } from '../../shared/sdk/index.js';
 import { convertValue } from '../common/transformTypes.js';
 import type { RegexPlan } from './regexConfig.js';
+import { RegexLimitError, STEP_LIMIT } from './regexEngine.js';
 
 export interface PacketResult {
   /** output field name → values, one per output row */
@@ -25,6 +26,8 @@ export class RegexRunner {
   private extraRows = 0;
   private firstExtra = '';
   private readonly conversionLost = new Map<string, { count: number; first: string }>();
+  private limitRows = 0;
+  private firstLimit = '';
 
   constructor(private readonly plan: RegexPlan) {}
 
@@ -44,6 +47,17 @@ export class RegexRunner {
     }
   }
 
+  /** `match(text)`, or `fallback` (counted) when a backtracking pattern passes its step limit on this row */
+  private guarded<T>(text: string, i: number, match: (text: string) => T, fallback: T): T {
+    try {
+      return match(text);
+    } catch (error) {
+      if (!(error instanceof RegexLimitError)) throw error;
+      if (this.limitRows++ === 0) this.firstLimit = `row ${this.rowsBefore + i + 1}: ${quote(text)}`;
+      return fallback;
+    }
+  }
+
   private replace(values: ArrayLike<RecordValue>): RecordValue[] {
     const { pattern, replacement, config } = this.plan;
     const out: RecordValue[] = new Array(values.length);
@@ -51,12 +65,13 @@ export class RegexRunner {
       const text = values[i];
       if (text === null) { out[i] = null; continue; }
       const s = String(text);
-      const spans = pattern.findAll(s);
+      const spans = this.guarded(s, i, pattern.findAll, null);
+      if (spans === null) { out[i] = null; continue; }
       let result = '';
       let at = 0;
       for (const span of spans) {
         if (config.copyUnmatched) result += s.slice(at, span.start);
-        result += replacement!.render(span, s);
+        result += replacement!.render(span);
         at = span.end;
       }
       if (config.copyUnmatched) result += s.slice(at);
@@ -71,7 +86,7 @@ export class RegexRunner {
     for (let i = 0; i < values.length; i++) {
       const text = values[i];
       if (text === null) continue;
-      const span = pattern.findFirst(String(text));
+      const span = this.guarded(String(text), i, pattern.findFirst, null);
       if (!span) continue;
       written.forEach((field, g) => {
         const group = span.groups[g + 1];
@@ -86,11 +101,12 @@ export class RegexRunner {
 
   private match(values: ArrayLike<RecordValue>): PacketResult {
     const { pattern, config } = this.plan;
-    const matched: boolean[] = new Array(values.length);
+    // null: the step limit stopped the match on that row (a null field; filtered out)
+    const matched: (boolean | null)[] = new Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const text = values[i];
-      matched[i] = text !== null && pattern.fullMatch(String(text));
-      if (!matched[i] && config.errorIfNotMatched) {
+      matched[i] = text !== null && this.guarded(String(text), i, pattern.fullMatch, null);
+      if (matched[i] === false && config.errorIfNotMatched) {
         throw new RegexRowError(`row ${this.rowsBefore + i + 1}: ${text === null ? 'null' : quote(String(text))} in "${this.plan.source.name}" does not match the expression`);
       }
     }
@@ -100,10 +116,10 @@ export class RegexRunner {
     return { computed: {}, rows: Int32Array.from(rows) };
   }
 
-  private tokensOf(text: string): string[] {
+  private tokensOf(text: string, i: number): string[] {
     const { pattern } = this.plan;
     // with marked groups only the first group's text is the token, as Alteryx documents
-    return pattern.findAll(text).map((span) => (pattern.groupCount > 0 ? span.groups[1] ?? '' : span.groups[0] ?? ''));
+    return this.guarded(text, i, pattern.findAll, []).map((span) => (pattern.groupCount > 0 ? span.groups[1] ?? '' : span.groups[0] ?? ''));
   }
 
   private tokenColumns(values: ArrayLike<RecordValue>): Record<string, RecordValue[]> {
@@ -113,7 +129,7 @@ export class RegexRunner {
     for (let i = 0; i < values.length; i++) {
       const text = values[i];
       if (text === null) continue;
-      const tokens = this.tokensOf(String(text));
+      const tokens = this.tokensOf(String(text), i);
       if (tokens.length > n) this.noteExtra(String(text), i, config.extraColumns === 'error');
       for (let c = 0; c < Math.min(n, tokens.length); c++) columns[c][i] = tokens[c];
     }
@@ -125,7 +141,7 @@ export class RegexRunner {
     const out: RecordValue[] = [];
     for (let i = 0; i < values.length; i++) {
       const text = values[i];
-      const tokens = text === null ? [] : this.tokensOf(String(text));
+      const tokens = text === null ? [] : this.tokensOf(String(text), i);
       // a record without tokens stays, with a null value, so no record disappears unnoticed
       if (tokens.length === 0) { rows.push(i); out.push(null); continue; }
       for (const token of tokens) { rows.push(i); out.push(token); }
@@ -150,6 +166,9 @@ export class RegexRunner {
     const out: string[] = [];
     if (this.extraRows > 0 && this.plan.config.extraColumns === 'dropWithWarning') {
       out.push(`${this.extraRows} row(s) had more parts than output fields; the extra parts were dropped (first: ${this.firstExtra})`);
+    }
+    if (this.limitRows > 0) {
+      out.push(`${this.limitRows} row(s) needed more than ${STEP_LIMIT.toLocaleString('en-US')} backtracking steps (a backreference or lookaround over long text); their result is null (first: ${this.firstLimit})`);
     }
     for (const [field, { count, first }] of this.conversionLost) {
       const type = this.plan.written.find((f) => f.name === field)?.type;

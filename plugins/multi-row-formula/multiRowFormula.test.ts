@@ -51,6 +51,11 @@ describe('multi-row formula through the engine', () => {
       const { outputs } = await runTool(engine, 'multi-row-formula', { updateExisting: false, field: 'Total', type: 'int64', expression: '[Row-1:Total] + IIF(IsNull([amount]), 0, [amount])' }, sales, { packetRows });
       expect(column(outputs.Output, 'Total')).toEqual(['10', '11', '11', '16', '18', '48', '55']);
     }
+    // a later row read too: packets of one row are held back until the rows after them arrive
+    for (const packetRows of [1, 2]) {
+      const both = await runTool(engine, 'multi-row-formula', { updateExisting: false, field: 'T', type: 'int32', expression: '[Row-1:T] + IIF(IsNull([Row+2:amount]), 0, [Row+2:amount])' }, sales, { packetRows });
+      expect(column(both.outputs.Output, 'T')).toEqual([0, 5, 7, 37, 44, 44, 44]);
+    }
     const updated = await runTool(engine, 'multi-row-formula', { updateExisting: true, field: 'amount', missingRows: 'nearest', expression: 'IIF(IsNull([amount]), [Row-1:amount], [amount] + [Row-1:amount])' }, sales, { packetRows: 2 });
     // the first row's nearest "row before" is itself, with its input value
     expect(column(updated.outputs.Output, 'amount')).toEqual([20, 21, 21, 26, 28, 58, 65]);

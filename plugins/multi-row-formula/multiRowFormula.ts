@@ -89,7 +89,8 @@ export default class MultiRowFormula implements Plugin {
     const to = final ? n : Math.max(from, n - plan.lead);
     const count = to - from;
     let values: ArrayLike<RecordValue> = [];
-    let computed: Scalar[] = [];
+    // stored computed values by window row: the kept ones until this call computes more
+    let computed: Scalar[] = this.keptComputed;
     if (count > 0) {
       const rowAt = new Int32Array(n);
       for (let i = 0; i < n; i++) rowAt[i] = i;

@@ -18,6 +18,8 @@ import { convertCrossTab } from './converters/crossTab.js';
 import { convertDataCleansing } from './converters/dataCleansing.js';
 import { convertDateTime } from './converters/dateTime.js';
 import { convertFindReplace } from './converters/findReplace.js';
+import { convertGenerateRows } from './converters/generateRows.js';
+import { convertJsonParse } from './converters/jsonParse.js';
 import { convertMultiRowFormula } from './converters/multiRowFormula.js';
 import { convertRegex } from './converters/regex.js';
 import { convertRunningTotal } from './converters/runningTotal.js';
@@ -55,6 +57,8 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['AlteryxSpatialPluginsGui.RunningTotal.RunningTotal', convertRunningTotal],
   ['AlteryxBasePluginsGui.RunningTotal.RunningTotal', convertRunningTotal],
   ['AlteryxBasePluginsGui.Tile.Tile', convertTile],
+  ['AlteryxBasePluginsGui.GenerateRows.GenerateRows', convertGenerateRows],
+  ['AlteryxBasePluginsGui.JSONParse.JSONParse', convertJsonParse],
 ]);
 
 /** the converter of a plugin name; macros by file name, in any letter case (`cleanse.YXMC`) */

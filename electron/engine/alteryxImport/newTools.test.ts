@@ -38,3 +38,14 @@ describe('parse tools (Designer 2025.1 XML)', () => {
     expect(run.rows['10.Output']![0]).toEqual({ id: 1, codes: 'AB-12 CD-34', city: 'Berlin', date: '2024-03-05', batch_id: 'B7' });
   });
 });
+
+describe('Generate Rows and JSON Parse (Designer 2019.3 XML)', () => {
+  it('repeat rows by init/condition/loop and split JSON text into name/value rows', async () => {
+    const run = await importAndRun('generate-json-2019.yxmd');
+    expect(run.report.status).toBe('ok');
+    expect(run.rows['2.Output']!.map((r) => [r.order, r.copy])).toEqual([['A', 1], ['A', 2], ['B', 1]]);
+    expect(run.rows['3.Output']!.map((r) => [r.order, r.JSON_Name, r.JSON_ValueString])).toEqual([
+      ['A', 'sku', 'X1'], ['A', 'qty', '2'], ['B', 'sku', 'Y9'], ['B', 'tags.0', 'new'], ['B', 'tags.1', 'sale'],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 /** What the importer's parts hand each other: an Alteryx tool as read, a converter's answer, the report. */
 import type { Position } from '../../../shared/workflow.js';
+import type { FormulaConstants } from './formulaDialect.js';
 import type { XmlElement } from './xmlTree.js';
 
 /** one field of an Alteryx `<RecordInfo>` (the metadata Alteryx saved with the workflow) */
@@ -31,6 +32,8 @@ export interface ImportContext {
   outputDir: string;
   /** the metadata saved for the output of another tool, by tool id and anchor */
   savedMetadata(toolId: string, anchor: string): AlteryxField[] | undefined;
+  /** the constants formulas may name (`[User.X]`, `[Engine.WorkflowDirectory]`) */
+  constants: FormulaConstants;
   /** the tools whose output feeds this tool's input anchor, in connection order */
   upstreamOf(toolId: string, anchor: string): Array<{ toolId: string; anchor: string }>;
 }

@@ -7,6 +7,8 @@ import { emptyWorkflow, type Connection, type ToolNode, type Workflow } from '..
 import { readAlteryxDocument, type AlteryxDocument } from './alteryxDocument.js';
 import { addCanvasLayout } from './canvasLayout.js';
 import { converterOf } from './converterTable.js';
+import type { FormulaConstants } from './formulaDialect.js';
+import { workflowConstants } from './workflowConstants.js';
 import type { AlteryxTool, Conversion, ImportContext, ToolReport } from './importTypes.js';
 import { placeholderConfig, placeholderPlugin } from './placeholder.js';
 import { parseXml } from './xmlTree.js';
@@ -23,11 +25,12 @@ export type ImportResult =
   | { ok: true; workflow: Workflow; tools: ToolReport[]; document: AlteryxDocument }
   | { ok: false; message: string };
 
-function contextFor(document: AlteryxDocument, options: ImportOptions): ImportContext {
+function contextFor(document: AlteryxDocument, options: ImportOptions, constants: FormulaConstants): ImportContext {
   const byId = new Map(document.tools.map((t) => [t.toolId, t]));
   return {
     yxmdDir: options.yxmdDir,
     outputDir: options.outputDir,
+    constants,
     savedMetadata: (toolId, anchor) => byId.get(toolId)?.metaInfo.get(anchor),
     upstreamOf: (toolId, anchor) => document.connections
       .filter((c) => c.to.toolId === toolId && c.to.anchor === anchor)
@@ -69,7 +72,7 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (parsed.root.name !== 'AlteryxDocument') return { ok: false, message: `not an Alteryx workflow: the root element is <${parsed.root.name}>, not <AlteryxDocument>` };
   const document = readAlteryxDocument(parsed.root);
-  const context = contextFor(document, options);
+  const context = contextFor(document, options, workflowConstants(parsed.root, options.outputDir));
   const workflow = emptyWorkflow();
   const reports: ToolReport[] = [];
   /** per Alteryx tool: where each of its output anchors now comes from, and its input anchor names */

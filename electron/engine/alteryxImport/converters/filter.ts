@@ -46,7 +46,7 @@ export function convertFilter(tool: AlteryxTool, context: ImportContext): Conver
     expression = built;
   }
   if (expression.trim() === '') return unsupported('the filter has no expression');
-  const translated = translateFormula(expression);
+  const translated = translateFormula(expression, context.constants);
   const result = converted('weft/filter', { expression: translated.expression });
   result.approximations.push(...translated.approximations);
   return result;

@@ -2,15 +2,15 @@
 import { sizeOf, weftType } from '../alteryxTypes.js';
 import { converted, unsupported } from '../conversion.js';
 import { translateFormula } from '../formulaDialect.js';
-import type { AlteryxTool, Conversion } from '../importTypes.js';
+import type { AlteryxTool, Conversion, ImportContext } from '../importTypes.js';
 
-export function convertFormula(tool: AlteryxTool): Conversion {
+export function convertFormula(tool: AlteryxTool, context: ImportContext): Conversion {
   const entries = tool.configuration?.child('FormulaFields')?.children('FormulaField') ?? [];
   if (entries.length === 0) return unsupported('the formula tool has no formulas');
   const result = converted('weft/formula', {});
   const formulas = entries.map((entry) => {
     const field = entry.attr('field') ?? '';
-    const translated = translateFormula(entry.attr('expression') ?? '');
+    const translated = translateFormula(entry.attr('expression') ?? '', context.constants);
     result.approximations.push(...translated.approximations.map((a) => `${field}: ${a}`));
     const formula: Record<string, unknown> = { field, expression: translated.expression };
     const type = weftType(entry.attr('type'));

@@ -2,14 +2,14 @@
 import { isTrue, sizeOf, weftType } from '../alteryxTypes.js';
 import { converted, unsupported } from '../conversion.js';
 import { translateFormula } from '../formulaDialect.js';
-import type { AlteryxTool, Conversion } from '../importTypes.js';
+import type { AlteryxTool, Conversion, ImportContext } from '../importTypes.js';
 
-export function convertGenerateRows(tool: AlteryxTool): Conversion {
+export function convertGenerateRows(tool: AlteryxTool, context: ImportContext): Conversion {
   const configuration = tool.configuration;
   const update = isTrue(configuration?.value('UpdateField'));
   const field = (update ? configuration?.value('UpdateField_Name') : configuration?.value('CreateField_Name'))?.trim() ?? '';
   if (field === '') return unsupported('Generate Rows names no field');
-  const parts = ['Init', 'Cond', 'Loop'].map((part) => translateFormula(configuration?.value(`Expression_${part}`) ?? ''));
+  const parts = ['Init', 'Cond', 'Loop'].map((part) => translateFormula(configuration?.value(`Expression_${part}`) ?? '', context.constants));
   const config: Record<string, unknown> = { updateExisting: update, field, init: parts[0]!.expression, condition: parts[1]!.expression, loop: parts[2]!.expression };
   const result = converted('weft/generate-rows', config);
   result.approximations.push(...parts.flatMap((p) => p.approximations));

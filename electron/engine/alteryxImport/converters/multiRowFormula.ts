@@ -2,7 +2,7 @@
 import { isTrue, sizeOf, weftType } from '../alteryxTypes.js';
 import { converted, unsupported } from '../conversion.js';
 import { translateFormula } from '../formulaDialect.js';
-import type { AlteryxTool, Conversion } from '../importTypes.js';
+import type { AlteryxTool, Conversion, ImportContext } from '../importTypes.js';
 import { fieldNames, numberAt } from './fieldList.js';
 
 /** `<OtherRows>`: NULL, Empty (0 or empty), Nearest, and older spellings */
@@ -14,14 +14,14 @@ function missingRowsOf(text: string | undefined): string | undefined {
   return undefined;
 }
 
-export function convertMultiRowFormula(tool: AlteryxTool): Conversion {
+export function convertMultiRowFormula(tool: AlteryxTool, context: ImportContext): Conversion {
   const configuration = tool.configuration;
   const update = isTrue(configuration?.value('UpdateField'));
   const field = (update ? configuration?.value('UpdateField_Name') : configuration?.value('CreateField_Name'))?.trim() ?? '';
   if (field === '') return unsupported('the multi-row formula names no field');
   const missingRows = missingRowsOf(configuration?.value('OtherRows'));
   if (missingRows === undefined) return unsupported(`"values for rows that don't exist" = ${configuration?.value('OtherRows')} is not supported`);
-  const translated = translateFormula(configuration?.value('Expression') ?? '');
+  const translated = translateFormula(configuration?.value('Expression') ?? '', context.constants);
   const config: Record<string, unknown> = {
     updateExisting: update, field, numRows: numberAt(configuration, 'NumRows') ?? 1, missingRows,
     groupBy: fieldNames(configuration?.child('GroupByFields')), expression: translated.expression,

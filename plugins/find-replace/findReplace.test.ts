@@ -39,6 +39,13 @@ describe('find replace', () => {
     expect(sensitive.outputs.Output.map((r) => r.addr)).toEqual(['12 Main Street', 'st mary st', null, 'Rue ÉTÉ', 'Streetreet', 'MAIN STREET']);
   });
 
+  it('finds at the beginning of the field only, when asked', async () => {
+    const { outputs } = await run({ findField: 'addr', findValueField: 'abbr', replaceField: 'full', findMode: 'beginning', replaceMultiple: true });
+    expect(outputs.Output.map((r) => r.addr)).toEqual(['12 Main St', 'Street mary st', null, 'Rue ÉTÉ', 'Streetreet', 'MAIN STREET']);
+    const words = await run({ findField: 'addr', findValueField: 'abbr', replaceField: 'full', findMode: 'beginning', matchWholeWord: true });
+    expect(words.outputs.Output.map((r) => r.addr)).toEqual(['12 Main St', 'Street mary st', null, 'Rue ÉTÉ', 'Street', 'MAIN STREET']);
+  });
+
   it('appends the Replace fields of the found row, null where nothing is found', async () => {
     const { outputs, summary } = await run({ findField: 'addr', findValueField: 'abbr', findMode: 'anyPart', matchWholeWord: true, action: 'append', appendFields: ['full', 'code'] }, { packetRows: 2 });
     expect(summary.tools.t.outputs.Output.metadata.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['id:int32', 'addr:v_wstring', 'full:v_wstring', 'code:int64']);

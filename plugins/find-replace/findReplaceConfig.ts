@@ -6,7 +6,7 @@ import { isStringType } from '../common/transformTypes.js';
 export interface FindReplaceConfig {
   findField: string;
   findValueField: string;
-  findMode: 'entireField' | 'anyPart';
+  findMode: 'entireField' | 'beginning' | 'anyPart';
   caseInsensitive: boolean;
   matchWholeWord: boolean;
   action: 'replace' | 'append';
@@ -21,7 +21,7 @@ export function readFindReplaceConfig(raw: Record<string, unknown>): FindReplace
   return {
     findField: text(raw.findField),
     findValueField: text(raw.findValueField),
-    findMode: raw.findMode === 'anyPart' ? 'anyPart' : 'entireField',
+    findMode: raw.findMode === 'anyPart' || raw.findMode === 'beginning' ? raw.findMode : 'entireField',
     caseInsensitive: raw.caseInsensitive !== false,
     matchWholeWord: raw.matchWholeWord === true,
     action: raw.action === 'append' ? 'append' : 'replace',

@@ -1,11 +1,13 @@
 /**
  * The lookup of Find Replace: the Replace input's find values, matched against a text either as
- * the entire text or anywhere in it (optionally as whole words), case-insensitively if asked. When
+ * the entire text, at its beginning or anywhere in it (optionally as whole words), case-insensitively if asked. When
  * several find values fit, the earliest position wins, and at one position the earliest Replace row.
  */
 
 export interface LookupOptions {
   entireField: boolean;
+  /** only a find at the start of the text counts */
+  beginningOnly: boolean;
   caseInsensitive: boolean;
   matchWholeWord: boolean;
 }
@@ -60,6 +62,10 @@ export class FindLookup {
       return row === undefined ? [] : [{ row, start: 0, end: text.length }];
     }
     const out: Found[] = [];
+    if (this.options.beginningOnly) {
+      const hit = folded.length > 0 ? this.at(folded, 0) : null;
+      return hit ? [hit] : [];
+    }
     for (let i = 0; i < folded.length && out.length < limit;) {
       const hit = this.at(folded, i);
       if (hit) { out.push(hit); i = hit.end; } else i++;

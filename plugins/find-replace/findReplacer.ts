@@ -19,7 +19,7 @@ export class FindReplacer {
     for (const field of wanted) if (!this.replaceColumns.has(field.name)) this.replaceColumns.set(field.name, replaceTables.length ? column(field.name) : []);
     const values = this.replaceColumns.get(plan.findValue.name)!;
     const texts = Array.from(values, (v) => valueToText(v, plan.findValue.type));
-    this.lookup = new FindLookup(texts, { entireField: config.findMode === 'entireField', caseInsensitive: config.caseInsensitive, matchWholeWord: config.matchWholeWord });
+    this.lookup = new FindLookup(texts, { entireField: config.findMode === 'entireField', beginningOnly: config.findMode === 'beginning', caseInsensitive: config.caseInsensitive, matchWholeWord: config.matchWholeWord });
   }
 
   /** the computed output columns of one Find packet */

@@ -114,8 +114,11 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
   {
     name: 'DateTimeFormat', category: 'Date/time', returns: 'string',
     params: [{ name: 'DateTime', kind: 'text' }, { name: 'Format', kind: 'text' }],
-    description: 'A date, datetime or time written with a format of `%` specifiers: %Y year, %y 2-digit year, %m month, %d day, %e day without zero, %H hour, %I 12-hour, %M minute, %S second, %p AM/PM, %B month name, %b short month, %A weekday, %a short weekday, %j day of year, %w weekday number (0 = Sunday), %T = %H:%M:%S, %% a percent sign.',
-    examples: [{ formula: 'DateTimeFormat("2026-11-21 13:05:00", "%d %B %Y, %I:%M %p")', result: '"21 November 2026, 01:05 PM"' }],
+    description: 'A date, datetime or time written with a format of `%` specifiers: %Y year, %y 2-digit year, %m month, %d day, %e day without zero, %H hour, %I 12-hour, %M minute, %S second, %p AM/PM, %B month name, %b short month, %A weekday, %a short weekday, %j day of year, %w weekday number (0 = Sunday), %u weekday number (1 = Monday … 7 = Sunday), %C century, %T = %H:%M:%S, %D = %m/%d/%y, %h = %b, %% a percent sign.',
+    examples: [
+      { formula: 'DateTimeFormat("2026-11-21 13:05:00", "%d %B %Y, %I:%M %p")', result: '"21 November 2026, 01:05 PM"' },
+      { formula: 'DateTimeFormat("2026-11-22", "%D (%a, day %u)")', result: '"11/22/26 (Sun, day 7)"' },
+    ],
     evaluate: ([value, format], context) => {
       const t = parseAnyTime(value as string);
       if (t === null) context.warn(`${JSON.stringify(String(value).slice(0, 40))} is not a date, datetime or time`);
@@ -130,6 +133,7 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
     examples: [
       { formula: 'DateTimeParse("21/11/2026", "%d/%m/%Y")', result: '"2026-11-21"' },
       { formula: 'DateTimeParse("Nov 21, 2026 1:05 PM", "%b %d, %Y %I:%M %p")', result: '"2026-11-21 13:05:00"' },
+      { formula: 'DateTimeParse("11/21/26 13:05:09", "%D %T")', result: '"2026-11-21 13:05:09"' },
     ],
     evaluate: ([text, format], context) => {
       const t = parseWith(text as string, format as string);

@@ -126,8 +126,14 @@ function dayOfYear(t: number): number {
   return Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY) + 1;
 }
 
+/** Specifiers that stand for others: %D = %m/%d/%y, %T = %H:%M:%S, %h = %b (as in Alteryx) */
+function expandAliases(format: string): string {
+  return format.replace(/%([%DTh])/g, (all, spec: string) => ({ D: '%m/%d/%y', T: '%H:%M:%S', h: '%b' } as Record<string, string>)[spec] ?? all);
+}
+
 /** Formats with Alteryx's `%` specifiers (see docs/formula.md). */
-export function formatWith(t: number, format: string): string {
+export function formatWith(t: number, pattern: string): string {
+  const format = expandAliases(pattern);
   const p = parts(t);
   let out = '';
   for (let i = 0; i < format.length; i++) {
@@ -154,7 +160,8 @@ export function formatWith(t: number, format: string): string {
       case 'a': out += WEEKDAYS[p.weekday].slice(0, 3); break;
       case 'j': out += pad(dayOfYear(t), 3); break;
       case 'w': out += String(p.weekday); break;
-      case 'T': out += `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`; break;
+      case 'u': out += String(p.weekday === 0 ? 7 : p.weekday); break;
+      case 'C': out += pad(Math.floor(p.year / 100)); break;
       case '%': out += '%'; break;
       default: out += `%${spec}`;
     }
@@ -164,7 +171,7 @@ export function formatWith(t: number, format: string): string {
 
 /** True when a format has time-of-day specifiers, i.e. parsing it gives a datetime, not a date. */
 export function formatHasTime(format: string): boolean {
-  return /%[HIMSpT]/.test(format);
+  return /%[HIMSp]/.test(expandAliases(format));
 }
 
 function matchName(text: string, at: number, names: string[]): { index: number; length: number } | null {
@@ -179,7 +186,8 @@ function matchName(text: string, at: number, names: string[]): { index: number; 
 }
 
 /** Reads text written in a `%` format; null when it does not fit. */
-export function parseWith(text: string, format: string): number | null {
+export function parseWith(text: string, pattern: string): number | null {
+  const format = expandAliases(pattern);
   let year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   let pm: boolean | null = null;
   let pos = 0;

@@ -27,12 +27,17 @@ export interface ImportedRun {
 /** a fresh folder holding copies of the named fixture files */
 export async function fixtureFolder(...names: string[]): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'weft-import-'));
-  for (const name of names) await fs.copyFile(path.join(FIXTURES, name), path.join(folder, name));
+  for (const name of names) {
+    await fs.mkdir(path.dirname(path.join(folder, name)), { recursive: true });
+    await fs.copyFile(path.join(FIXTURES, name), path.join(folder, name));
+  }
   return folder;
 }
 
-export async function importAndRun(yxmd: string, dataFiles: string[] = []): Promise<ImportedRun> {
+/** `prepare` may add files the test makes itself (a workbook) before the import */
+export async function importAndRun(yxmd: string, dataFiles: string[] = [], prepare?: (folder: string) => Promise<void>): Promise<ImportedRun> {
   const folder = await fixtureFolder(yxmd, ...dataFiles);
+  await prepare?.(folder);
   const imported = await importAlteryxFile(path.join(folder, yxmd));
   if (!imported.ok) throw new Error(`${yxmd}: ${imported.message}`);
   const engine = await createTestEngine();

@@ -10,7 +10,7 @@ import { ColumnBatch } from '../formula-language/batch.js';
 import { ColumnBuilder, gather, isNullAt, scalarAt } from '../formula-language/columns.js';
 import type { CompiledFormula } from '../formula-language/formula.js';
 import { columnAsField } from '../formula-language/packetColumns.js';
-import { valueTypeOfField, type Column } from '../formula-language/values.js';
+import { valueTypeOfField, type Column, type Scalar } from '../formula-language/values.js';
 import type { GenerateRowsPlan } from './generateRowsPlan.js';
 
 export interface Generated {
@@ -41,13 +41,16 @@ export class RowGenerator {
     return columnAsField(column, this.plan.field, this.warn).column;
   }
 
-  /** generates the rows of input rows `block` (ascending) of `input`; `describe` names an input row in errors */
+  /** generates the rows of input rows `block` (consecutive, ascending) of `input`; `describe` names an input row in errors */
   generate(input: Batch, block: Int32Array, describe: (row: number) => string): Generated {
     const { init, condition, loop } = this.compiled;
     const limit = this.plan.config.maxRows;
     let active = block;
     let current = this.stored(init.evaluate(this.batchOf(input, active, null)));
-    const parts: { rows: Int32Array; values: Column }[] = [];
+    // generated rows as they come, iteration after iteration (plain arrays: a long loop over few rows
+    // would otherwise allocate small typed arrays per iteration, and collecting them dominated its time)
+    const rows: number[] = [];
+    const values: Scalar[] = [];
     for (let iteration = 0; active.length > 0; iteration++) {
       const holds = condition.evaluate(this.batchOf(input, active, current));
       const keep: number[] = [];
@@ -57,34 +60,31 @@ export class RowGenerator {
         throw new Error(`${describe(active[keep[0]])} generated more than ${limit} rows and its condition still holds: `
           + `the loop expression may never make the condition false (raise "Row limit per input row" if so many rows are meant)`);
       }
-      const picked = Int32Array.from(keep);
-      const rows = Int32Array.from(keep, (k) => active[k]);
-      const values = keep.length === active.length ? current : gather(current, picked);
-      parts.push({ rows, values });
-      current = this.stored(loop.evaluate(this.batchOf(input, rows, values)));
-      active = rows;
+      if (keep.length < active.length) {
+        active = Int32Array.from(keep, (k) => active[k]);
+        current = gather(current, Int32Array.from(keep));
+      }
+      for (let k = 0; k < active.length; k++) { rows.push(active[k]); values.push(scalarAt(current, k)); }
+      current = this.stored(loop.evaluate(this.batchOf(input, active, current)));
     }
-    return this.arrange(block, parts);
+    return this.arrange(block, rows, values);
   }
 
-  /** iteration parts (each a subset of the one before) to input-row order */
-  private arrange(block: Int32Array, parts: { rows: Int32Array; values: Column }[]): Generated {
-    const position = new Map<number, number>();
-    block.forEach((row, i) => position.set(row, i));
-    const counts = new Int32Array(block.length);
-    for (const part of parts) for (const row of part.rows) counts[position.get(row)!]++;
-    const starts = new Int32Array(block.length + 1);
-    for (let i = 0; i < block.length; i++) starts[i + 1] = starts[i] + counts[i];
-    const total = starts[block.length];
+  /** generated rows (iteration after iteration, each iteration in input order) to input-row order */
+  private arrange(block: Int32Array, rows: number[], values: Scalar[]): Generated {
+    const first = block.length > 0 ? block[0] : 0;
+    // block rows are consecutive input rows: a row's place in the block is row - first
+    const counts = new Int32Array(block.length + 1);
+    for (const row of rows) counts[row - first + 1]++;
+    for (let i = 0; i < block.length; i++) counts[i + 1] += counts[i];
+    const total = rows.length;
     const source = new Int32Array(total);
     const builder = new ColumnBuilder(valueTypeOfField(this.plan.field.type), total);
-    parts.forEach((part, iteration) => {
-      for (let j = 0; j < part.rows.length; j++) {
-        const at = starts[position.get(part.rows[j])!] + iteration;
-        source[at] = part.rows[j];
-        builder.set(at, scalarAt(part.values, j));
-      }
-    });
+    for (let j = 0; j < total; j++) {
+      const at = counts[rows[j] - first]++;
+      source[at] = rows[j];
+      builder.set(at, values[j]);
+    }
     return { source, values: builder.finish() };
   }
 }

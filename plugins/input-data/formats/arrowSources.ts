@@ -35,6 +35,16 @@ abstract class ArrowishSource implements Source {
 
   async *batches(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch> {
     this.fields();
+    try {
+      yield* this.normalized(onProgress);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message.startsWith(`${this.input.file}:`)) throw error;
+      throw new Error(`${this.input.file}: the data is damaged and cannot be read (${message})`);
+    }
+  }
+
+  private async *normalized(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch> {
     let rows = 0;
     for await (const raw of this.rawBatches(onProgress)) {
       // A source batch larger than a packet is sliced, so packets stay of the usual size.
@@ -66,6 +76,30 @@ function parquetSync(): ParquetModule {
 }
 async function parquet(): Promise<ParquetModule> {
   return parquetSync();
+}
+
+type ParquetFileHandle = Awaited<ReturnType<ParquetModule['ParquetFile']['fromFile']>>;
+
+/**
+ * One row group. parquet-wasm decodes in a wasm future: damaged data panics there ("unreachable")
+ * as an uncaught exception that the tool host reports, and the read never settles. A listener put
+ * before the host's names the file and the row group in that message.
+ */
+async function readRowGroup(file: ParquetFileHandle, group: number, groups: number, name: string, batchSize: number) {
+  const place = (error: unknown) => {
+    if (error instanceof Error && !error.message.startsWith(name)) {
+      error.message = `${name}: row group ${group + 1} of ${groups} is damaged and cannot be decoded (${error.message})`;
+    }
+  };
+  process.prependListener('uncaughtException', place);
+  try {
+    return await file.read({ rowGroups: [group], batchSize });
+  } catch (error) {
+    place(error);
+    throw error;
+  } finally {
+    process.off('uncaughtException', place);
+  }
 }
 
 export class ParquetSource extends ArrowishSource {
@@ -105,7 +139,7 @@ export class ParquetSource extends ArrowishSource {
     try {
       const groups = file.metadata().numRowGroups();
       for (let g = 0; g < groups; g++) {
-        const table = await file.read({ rowGroups: [g], batchSize: this.input.batchRows });
+        const table = await readRowGroup(file, g, groups, this.input.file, this.input.batchRows);
         const arrow = tableFromIPC(table.intoIPCStream());
         for (const batch of arrow.batches) yield batch;
         onProgress?.((g + 1) / groups);
@@ -135,11 +169,14 @@ export class ArrowIpcSource extends ArrowishSource {
       const head = Buffer.alloc(Math.min(size, 1 << 20));
       readSync(fd, head, 0, head.length, 0);
       let bytes = new Uint8Array(head);
-      if (size >= 18 && head.toString('latin1', 0, 6) === 'ARROW1') {
+      if (size >= 6 && head.toString('latin1', 0, 6) === 'ARROW1') {
         // a file: the schema is in the footer; magic + footer + length + magic is all the reader needs for it
         const trailer = Buffer.alloc(10);
+        if (size < 18) throw new Error(`${this.input.file}: not a readable Arrow IPC file: it is too short (truncated?)`);
         readSync(fd, trailer, 0, 10, size - 10);
+        if (trailer.toString('latin1', 4, 10) !== 'ARROW1') throw new Error(`${this.input.file}: not a readable Arrow IPC file: the closing ARROW1 mark is missing (truncated or damaged?)`);
         const footer = trailer.readInt32LE(0);
+        if (footer <= 0 || 8 + footer + 10 > size) throw new Error(`${this.input.file}: not a readable Arrow IPC file: its footer length (${footer}) does not fit the file (damaged?)`);
         const fake = Buffer.alloc(8 + footer + 10);
         head.copy(fake, 0, 0, 8);
         readSync(fd, fake, 8, footer + 10, size - 10 - footer);

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { openRegularFile } from '../../common/ioRegularFile.js';
 import { isoDate, isoDatetime } from '../../common/ioValues.js';
+import { checkXlsxZip, xlsxReadError } from './xlsxZipCheck.js';
 
 export interface XlsxReadOptions {
   path: string;
@@ -34,12 +35,26 @@ function cellValue(value: unknown): CellValue {
   return String(value);
 }
 
-/** the header (when `hasHeader`) through `onHeader`, then data rows; stops after `limit` rows */
+/** the header (when `hasHeader`) through `onHeader`, then data rows; stops after `limit` rows; errors name the file */
 export async function* readXlsxRows(options: XlsxReadOptions, onHeader: (names: string[]) => void, limit?: number): AsyncGenerator<CellValue[]> {
+  try {
+    yield* readRows(options, onHeader, limit);
+  } catch (error) {
+    throw xlsxReadError(options.file, error);
+  }
+}
+
+async function* readRows(options: XlsxReadOptions, onHeader: (names: string[]) => void, limit?: number): AsyncGenerator<CellValue[]> {
   const { handle, size } = await openRegularFile(options.path, options.file);
   if (size === 0) {
     await handle.close();
     return;
+  }
+  try {
+    checkXlsxZip(options.path, options.file);
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
   // loaded on first use: exceljs costs ~0.5 s of CPU to import, too much for every Input Data tool
   const { default: excel } = await import('exceljs');

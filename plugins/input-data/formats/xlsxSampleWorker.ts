@@ -6,6 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { readXlsxRows } from './xlsxRows.js';
 import type { CellValue, XlsxReadOptions } from './xlsxRows.js';
+import { xlsxReadError } from './xlsxZipCheck.js';
 
 interface SampleRequest {
   options: XlsxReadOptions;
@@ -25,6 +26,9 @@ function reply(status: number, value: unknown): void {
   Atomics.store(state, 0, status);
   Atomics.notify(state, 0);
 }
+
+// exceljs's zip reader can fail from a stream event, outside the awaited chain: answer all the same
+process.on('uncaughtException', (error) => reply(2, { error: xlsxReadError(options.file, error).message }));
 
 try {
   let header: string[] | null = null;

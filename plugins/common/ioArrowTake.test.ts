@@ -58,6 +58,7 @@ describe('takeTable', () => {
     const indices = Int32Array.from([1, 9, 10, 11, 22]);
     expect(rowsOf(takeTable(twoBatches, indices))).toEqual([...indices].map((i) => all[i]));
     expect(rowsOf(singleBatch(twoBatches))).toEqual(all);
+    expect(singleBatch(twoBatches).batches).toHaveLength(1);
     expect(takeTable(twoBatches, new Int32Array(0)).numRows).toBe(0);
   });
 

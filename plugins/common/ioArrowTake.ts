@@ -13,7 +13,9 @@ import {
   Data, Field as ArrowField, Schema, Table, Type, makeData, makeVector,
   type DataType, type Dictionary,
 } from 'apache-arrow';
-import { batchOf } from './ioValues.js';
+import { fieldOfArrow } from './ioArrowTypes.js';
+import { batchOf, columnFromValues } from './ioValues.js';
+import { readColumn } from './transformColumns.js';
 
 type Fixed = Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array | Float32Array | Float64Array;
 
@@ -131,7 +133,8 @@ export function takeData(data: Data, indices: ArrayLike<number>): Data {
 
 /**
  * The rows `indices` (row numbers of the whole table, any order, repeats allowed) of every column,
- * as a one-batch table with fresh buffers and the same schema (dictionary columns stay dictionary).
+ * with fresh buffers and the same schema (dictionary columns stay dictionary): one batch for a
+ * one-batch table, else one batch per run of indices within one input batch (see singleBatch).
  */
 export function takeTable(table: Table, indices: Int32Array): Table {
   const batches = table.batches;
@@ -195,10 +198,19 @@ export function withColumns(table: Table, replace: ReadonlyArray<{ field: ArrowF
   return new Table([batchOf(schema, children, table.numRows)]);
 }
 
-/** the one batch of `table`, glued from several when needed (buffers copied only then) */
+/**
+ * The one batch of `table`, glued from several when needed (values copied only then: each column
+ * is read and rebuilt, dictionary strings as plain Utf8). Rare: packets are one batch but for
+ * tables made of several.
+ */
 export function singleBatch(table: Table): Table {
   if (table.batches.length <= 1) return table;
-  const all = new Int32Array(table.numRows);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return takeTable(table, all);
+  const fields = table.schema.fields.map((f) => {
+    const field = fieldOfArrow(f);
+    if (!field) throw new Error(`cannot glue batches of the Arrow ${String(f.type)} column "${f.name}"`);
+    return field;
+  });
+  const children = fields.map((field) => columnFromValues(field, readColumn(table, field.name)));
+  const schema = new Schema(table.schema.fields.map((f, i) => (f.type === children[i].type ? f : new ArrowField(f.name, children[i].type, true, f.metadata))), table.schema.metadata);
+  return new Table([batchOf(schema, children, table.numRows)]);
 }

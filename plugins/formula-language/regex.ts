@@ -63,14 +63,21 @@ class LinearRegex implements Regex {
 
   find(text: string, from = 0): RegexMatch | null {
     const m = this.re.matcher(text);
-    if (!m.find(from)) return null;
-    const groups: (string | null)[] = [];
-    for (let g = 0; g <= this.groupCount; g++) groups.push(m.start(g) < 0 ? null : text.slice(m.start(g), m.end(g)));
-    return { index: m.start(), end: m.end(), groups };
+    return m.find(from) ? this.matchOf(m, text) : null;
   }
 
   findAll(text: string): RegexMatch[] {
-    return findEach(this, text);
+    // one matcher for the whole text: RE2's find() moves past an empty match by itself
+    const m = this.re.matcher(text);
+    const out: RegexMatch[] = [];
+    while (m.find()) out.push(this.matchOf(m, text));
+    return out;
+  }
+
+  private matchOf(m: ReturnType<RE2JS['matcher']>, text: string): RegexMatch {
+    const groups: (string | null)[] = [];
+    for (let g = 0; g <= this.groupCount; g++) groups.push(m.start(g) < 0 ? null : text.slice(m.start(g), m.end(g)));
+    return { index: m.start(), end: m.end(), groups };
   }
 
   replace(text: string, replacement: string): string {

@@ -126,8 +126,15 @@ function findEach(regex: Regex, text: string): RegexMatch[] {
   return out;
 }
 
+const parsedReplacements = new Map<string, ReturnType<typeof parseReplacement>>();
+
 function replaceEach(regex: Regex, text: string, replacement: string): string {
-  const parts = parseReplacement(replacement);
+  let parts = parsedReplacements.get(replacement);
+  if (parts === undefined) {
+    parts = parseReplacement(replacement);
+    if (parsedReplacements.size >= CACHE_LIMIT) parsedReplacements.clear();
+    parsedReplacements.set(replacement, parts);
+  }
   let out = '';
   let last = 0;
   for (const m of regex.findAll(text)) {

@@ -183,11 +183,12 @@ export class BacktrackPattern {
     if (pos >= this.text.length) return -1;
     let test = this.leafTests.get(node);
     if (test === undefined) {
-      test = new RegExp(`^(?:${node.raw})$`, this.caseInsensitive ? 'iu' : 'u');
+      // sticky: tested right at `pos` in the text, without cutting the character out
+      test = new RegExp(`(?:${node.raw})`, this.caseInsensitive ? 'iuy' : 'uy');
       this.leafTests.set(node, test);
     }
-    const width = isHighSurrogate(this.text.charCodeAt(pos)) && pos + 1 < this.text.length ? 2 : 1;
-    return test.test(this.text.slice(pos, pos + width)) ? pos + width : -1;
+    test.lastIndex = pos;
+    return test.test(this.text) ? test.lastIndex : -1;
   }
 }
 

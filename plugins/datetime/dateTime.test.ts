@@ -68,6 +68,7 @@ describe('datetime: errors and empty input', () => {
     await check({ field: 'nope', format: 'yyyy' }, /field "nope" is not in the input/);
     await check({ field: 'day', format: 'yyyy' }, /field "day" is date: string to date\/time reads a text field/);
     await check({ field: 'text', format: 'x-z' }, /has no date or time specifier/);
+    await check({ field: 'text', format: 'yyyy*MM' }, /uses Alteryx's \* wildcard/);
     await check({ field: 'text', format: 'MMM yyyy', language: 'French' }, /English only, not French/);
     await check({ field: 'text', format: 'yyyy', outputField: 'day' }, /output field "day" is already in the input/);
   });

@@ -37,6 +37,9 @@ export function planDateTime(config: DateTimeConfig, input: Metadata): DateTimeP
   const source = findField(input, config.field);
   if (!source) return { errors: [`field "${config.field}" is not in the input`] };
   if (config.format.trim() === '') return { errors: ['enter the date/time format'] };
+  if (!config.format.includes('%') && config.format.includes('*')) {
+    return { errors: [`the format ${JSON.stringify(config.format)} uses Alteryx's * wildcard, which Weft's formats do not have: write the character it stands for`] };
+  }
   const format = readDateFormat(config.format);
   if (!format.hasDate && !format.hasTime) return { errors: [`the format ${JSON.stringify(config.format)} has no date or time specifier (e.g. yyyy, MM, dd, HH, mm, ss or %Y, %m, %d)`] };
   if (format.usesNames && config.language.toLowerCase() !== 'english') {

@@ -65,6 +65,15 @@ describe('multi-field formula through the engine', () => {
     expect(column(outputs.Output, 'S_day')).toEqual(['day:Date', 'day:Date', 'day:Date', 'day:Date']);
   });
 
+  it('includes fields unknown when the tool was set up, but not the ones left out', async () => {
+    const text: TestData = { fields: ['x', 'y', 'z'].map((name) => ({ name, type: 'v_wstring' as const })), columns: { x: ['a '], y: ['b '], z: ['c '] } };
+    const config = { fieldType: 'text', fields: ['x'], unselectedFields: ['y'], includeUnknown: true, expression: 'Trim([_CurrentField_]) + "!"' };
+    const { outputs } = await runTool(engine, 'multi-field-formula', config, text);
+    expect(outputs.Output).toEqual([{ x: 'a!', y: 'b ', z: 'c!' }]);
+    const listed = await runTool(engine, 'multi-field-formula', { ...config, includeUnknown: false }, text);
+    expect(listed.outputs.Output).toEqual([{ x: 'a!', y: 'b ', z: 'c ' }]);
+  });
+
   it('lets a later field read the result of an earlier one', async () => {
     const config = { fields: ['b', 'a'], fieldType: 'text', expression: 'IIF([_CurrentFieldName_] = "a", Upper(Trim([_CurrentField_])), [a] + "|" + [_CurrentField_])' };
     const { outputs } = await runTool(engine, 'multi-field-formula', config, data, { packetRows: 2 });

@@ -22,6 +22,9 @@ export interface MultiFieldConfig {
   fieldType: FieldKind;
   fields: string[];
   allOfType: boolean;
+  /** also every field of the type named in neither `fields` nor `unselectedFields` (Alteryx's *Unknown) */
+  includeUnknown: boolean;
+  unselectedFields: string[];
   expression: string;
   copyOutput: boolean;
   addOn: string;
@@ -61,6 +64,8 @@ export function readMultiFieldConfig(raw: Record<string, unknown>): MultiFieldCo
     fieldType,
     fields: Array.isArray(raw.fields) ? raw.fields.filter((f): f is string => typeof f === 'string' && f !== '') : [],
     allOfType: raw.allOfType === true,
+    includeUnknown: raw.includeUnknown === true,
+    unselectedFields: Array.isArray(raw.unselectedFields) ? raw.unselectedFields.filter((f): f is string => typeof f === 'string') : [],
     expression: typeof raw.expression === 'string' ? raw.expression : '',
     copyOutput: raw.copyOutput === true,
     addOn: typeof raw.addOn === 'string' ? raw.addOn : 'New_',
@@ -90,6 +95,10 @@ function selectedFields(config: MultiFieldConfig, input: Metadata): Field[] | st
     if (!field) return `field "${name}" is not in the input`;
     if (!ofKind(field, config.fieldType)) return `field "${field.name}" is ${field.type}, not of the chosen type (${config.fieldType})`;
     picked.push(field);
+  }
+  if (config.includeUnknown) {
+    const known = new Set([...config.fields, ...config.unselectedFields].map((name) => name.toLowerCase()));
+    picked.push(...input.fields.filter((f) => ofKind(f, config.fieldType) && !known.has(f.name.toLowerCase())));
   }
   // input order, as Alteryx applies the expression
   return input.fields.filter((f) => picked.includes(f));

@@ -20,6 +20,8 @@ import { convertDateTime } from './converters/dateTime.js';
 import { convertFindReplace } from './converters/findReplace.js';
 import { convertGenerateRows } from './converters/generateRows.js';
 import { convertJsonParse } from './converters/jsonParse.js';
+import { convertJoinMultiple } from './converters/joinMultiple.js';
+import { convertMultiFieldFormula } from './converters/multiFieldFormula.js';
 import { convertMultiRowFormula } from './converters/multiRowFormula.js';
 import { convertRegex } from './converters/regex.js';
 import { convertRunningTotal } from './converters/runningTotal.js';
@@ -59,6 +61,8 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['AlteryxBasePluginsGui.Tile.Tile', convertTile],
   ['AlteryxBasePluginsGui.GenerateRows.GenerateRows', convertGenerateRows],
   ['AlteryxBasePluginsGui.JSONParse.JSONParse', convertJsonParse],
+  ['AlteryxBasePluginsGui.MultiFieldFormula.MultiFieldFormula', convertMultiFieldFormula],
+  ['AlteryxBasePluginsGui.JoinMultiple.JoinMultiple', convertJoinMultiple],
 ]);
 
 /** the converter of a plugin name; macros by file name, in any letter case (`cleanse.YXMC`) */

@@ -34,6 +34,8 @@ export interface ImportContext {
   savedMetadata(toolId: string, anchor: string): AlteryxField[] | undefined;
   /** the constants formulas may name (`[User.X]`, `[Engine.WorkflowDirectory]`) */
   constants: FormulaConstants;
+  /** the output anchors of a tool that have connections */
+  outputsUsed(toolId: string): string[];
   /** the tools whose output feeds this tool's input anchor, in connection order */
   upstreamOf(toolId: string, anchor: string): Array<{ toolId: string; anchor: string }>;
 }
@@ -59,6 +61,8 @@ export interface Converted {
   /** Alteryx anchor name → Weft anchor name, where they differ; `*` for every other name (macros) */
   inputAnchors?: Record<string, string>;
   outputAnchors?: Record<string, string>;
+  /** Alteryx input anchor → the connection name its connections get (several anchors merged into one) */
+  inputNames?: Record<string, string>;
   helpers?: HelperTool[];
 }
 

@@ -32,6 +32,7 @@ function contextFor(document: AlteryxDocument, options: ImportOptions, constants
     outputDir: options.outputDir,
     constants,
     savedMetadata: (toolId, anchor) => byId.get(toolId)?.metaInfo.get(anchor),
+    outputsUsed: (toolId) => [...new Set(document.connections.filter((c) => c.from.toolId === toolId).map((c) => c.from.anchor))],
     upstreamOf: (toolId, anchor) => document.connections
       .filter((c) => c.to.toolId === toolId && c.to.anchor === anchor)
       .map((c) => ({ toolId: c.from.toolId, anchor: c.from.anchor })),
@@ -78,6 +79,7 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
   /** per Alteryx tool: where each of its output anchors now comes from, and its input anchor names */
   const outputsOf = new Map<string, (anchor: string) => { tool: string; anchor: string }>();
   const inputsOf = new Map<string, (anchor: string) => string>();
+  const inputNamesOf = new Map<string, Record<string, string>>();
 
   for (const tool of document.tools) {
     const conversion = convertOne(tool, context);
@@ -106,6 +108,7 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
     });
     outputsOf.set(tool.toolId, (anchor) => rerouted.get(anchor) ?? { tool: tool.toolId, anchor: outputName(anchor) });
     inputsOf.set(tool.toolId, (anchor) => conversion.inputAnchors?.[anchor] ?? conversion.inputAnchors?.['*'] ?? anchor);
+    if (conversion.inputNames) inputNamesOf.set(tool.toolId, conversion.inputNames);
     reports.push({
       toolId: tool.toolId, alteryx: tool.plugin, weft: conversion.plugin,
       status: conversion.approximations.length > 0 ? 'approximated' : 'converted',
@@ -118,7 +121,8 @@ export function importAlteryxXml(text: string, options: ImportOptions): ImportRe
     const to = inputsOf.get(connection.to.toolId);
     if (!from || !to) continue;
     const weft: Connection = { from: from(connection.from.anchor), to: { tool: connection.to.toolId, anchor: to(connection.to.anchor) } };
-    if (connection.name !== undefined) weft.name = connection.name;
+    const name = inputNamesOf.get(connection.to.toolId)?.[connection.to.anchor] ?? connection.name;
+    if (name !== undefined) weft.name = name;
     workflow.connections.push(weft);
   }
   addCanvasLayout(workflow, document, POSITION_SCALE);

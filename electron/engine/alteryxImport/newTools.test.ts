@@ -49,3 +49,17 @@ describe('Generate Rows and JSON Parse (Designer 2019.3 XML)', () => {
     ]);
   });
 });
+
+describe('Join Multiple, Join by record position, Multi-Field Formula (2024.1 XML)', () => {
+  it('join three inputs by key, join two by position, and copy an expression over fields', async () => {
+    const run = await importAndRun('join-multiple-2024.yxmd');
+    expect(run.report.status).toBe('ok');
+    expect(run.rows['4.Output']).toEqual([{ id: 2, name: 'ben', score: 7, remark: 'ok' }, { id: 3, name: 'cy', score: 9, remark: 'late' }]);
+    // Left is #1 and Right #2 of a Join Multiple by position; the colliding right id is Right_id, as Alteryx names it
+    expect(run.workflow.connections).toContainEqual({ from: { tool: '2', anchor: 'Output' }, to: { tool: '5', anchor: 'Input' }, name: '#2' });
+    expect(run.rows['5.Output']).toEqual([
+      { id: 1, name: 'ada', Right_id: 2, score: 7 }, { id: 2, name: 'ben', Right_id: 3, score: 9 }, { id: 3, name: 'cy', Right_id: 4, score: 5 },
+    ]);
+    expect(run.rows['6.Output']!.map((r) => [r.name, r.Up_name])).toEqual([['ada', 'ADA'], ['ben', 'BEN'], ['cy', 'CY']]);
+  });
+});

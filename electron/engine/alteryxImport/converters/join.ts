@@ -8,6 +8,7 @@ import { isTrue } from '../alteryxTypes.js';
 import { converted, unsupported } from '../conversion.js';
 import type { AlteryxTool, Conversion, ImportContext } from '../importTypes.js';
 import type { XmlElement } from '../xmlTree.js';
+import { convertJoinByPosition } from './joinMultiple.js';
 import { readSelectFields } from './selectFields.js';
 
 function keyFields(configuration: XmlElement | undefined, side: 'Left' | 'Right'): string[] {
@@ -28,7 +29,7 @@ export function isJoinByPosition(configuration: XmlElement | undefined): boolean
 
 export function convertJoin(tool: AlteryxTool, context: ImportContext): Conversion {
   const configuration = tool.configuration;
-  if (isJoinByPosition(configuration)) return unsupported('joining by record position is not supported by Weft\'s Join');
+  if (isJoinByPosition(configuration)) return convertJoinByPosition(tool, context);
   const left = keyFields(configuration, 'Left');
   const right = keyFields(configuration, 'Right');
   if (left.length === 0 || left.length !== right.length) return unsupported(`the join keys do not pair up (${left.length} left, ${right.length} right)`);

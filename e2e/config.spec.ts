@@ -24,11 +24,11 @@ test('an invalid formula marks its tool before any run', async ({ app }) => {
   await app.canvas.connect(app.canvas.toolsOf('e2e-tools/number-rows'), 'Output', filter, 'Input');
 
   await app.canvas.select(filter);
-  await app.config.formula().fill('[n] > ');
+  await app.config.typeFormula(app.config.formula(), '[n] > ');
   await app.canvas.expectStatus(filter, 'error');
   await expect(app.config.formulaError()).toBeVisible();
 
-  await app.config.formula().fill('[n] > 5');
+  await app.config.typeFormula(app.config.formula(), '[n] > 5');
   await app.canvas.expectStatus(filter, 'ok');
   await expect(app.config.formulaError()).toBeHidden();
   await expect(app.canvas.recordCounts()).toHaveCount(0);

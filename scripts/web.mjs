@@ -27,7 +27,9 @@ function newestMtime(dir) {
 function rendererIsStale() {
   if (!fs.existsSync(rendererOut)) return true;
   const built = fs.statSync(rendererOut).mtimeMs;
-  return Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'shared'))) > built;
+  // the formula language's function table reaches the renderer at build time (the expression editor's list)
+  const sources = ['renderer', 'shared', 'plugins/formula-language'].map((dir) => newestMtime(path.join(root, dir)));
+  return Math.max(...sources) > built;
 }
 
 if (!isBuildFresh()) {

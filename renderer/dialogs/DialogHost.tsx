@@ -3,6 +3,7 @@ import { openWorkflowAt, saveWorkflowAt } from '../app/workflowCommands.js';
 import { useDialogStore, type DialogRequest } from '../store/dialogStore.js';
 import { workflowStore } from '../store/workflowStore.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
+import { FormulaHelpDialog } from './FormulaHelpDialog.js';
 import { ManagePluginsDialog } from './ManagePluginsDialog.js';
 import { PathDialog } from './PathDialog.js';
 import { InstallPluginDialog } from './InstallPluginDialog.js';
@@ -32,6 +33,8 @@ export function DialogHost() {
       return <ManagePluginsDialog />;
     case 'save-as-tool':
       return <SaveAsToolDialog />;
+    case 'formula-help':
+      return <FormulaHelpDialog />;
     case 'confirm':
       return <ConfirmDialog title={dialog.title} message={dialog.message} confirmLabel={dialog.confirmLabel} onConfirm={dialog.onConfirm} />;
   }

@@ -11,21 +11,21 @@ export function useClipboardEvents(): void {
   useEffect(() => {
     let pastePending = false;
     const onCopy = (event: ClipboardEvent) => {
-      if (isTextField(event.target) || hasTextSelection()) return;
+      if (isTextField(event) || hasTextSelection()) return;
       const text = copySelectionText();
       if (text === null || !event.clipboardData) return;
       event.clipboardData.setData('text/plain', text);
       event.preventDefault();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextField(event.target)) return;
+      if (isTextField(event)) return;
       pastePending = false;
       const text = event.clipboardData?.getData('text/plain') ?? '';
       event.preventDefault();
       if (!pasteText(text)) pasteFromMemory();
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey) || isTextField(event)) return;
       const key = event.key.toLowerCase();
       if (key === 'c' && !hasTextSelection()) copySelectionText();
       if (key !== 'v') return;

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { findKeyAction } from '../app/keyActions.js';
 import { useDialogStore } from '../store/dialogStore.js';
 
-export function isTextField(target: EventTarget | null): boolean {
+/** true when the event started in a text field; the formula editor sits in a shadow root, so the innermost target counts */
+export function isTextField(event: Event): boolean {
+  const target = event.composedPath()[0] ?? event.target;
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
@@ -15,7 +17,7 @@ export function useKeyboardActions(): void {
   useEffect(() => {
     if (dialogOpen) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      const action = findKeyAction(event, isTextField(event.target));
+      const action = findKeyAction(event, isTextField(event));
       if (!action) return;
       event.preventDefault();
       action.perform();

@@ -10,6 +10,7 @@ export type DialogRequest =
   | { kind: 'load-plugin-folder' }
   | { kind: 'manage-plugins' }
   | { kind: 'save-as-tool' }
+  | { kind: 'formula-help' }
   /** `mode: 'save'`: a file to write, which may not exist yet */
   | { kind: 'pick-file'; mode: 'open' | 'save'; initialPath: string; onPick: (path: string) => void }
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };

@@ -1,20 +1,21 @@
 import type { WidgetProps } from '@rjsf/utils';
+import { useMemo } from 'react';
+import type { FieldChoice } from '../../expression/formulaCompletion.js';
+import { errorsForEditor, listIndexOf } from '../../expression/formulaErrorPlace.js';
+import { ExpressionEditor } from '../../expression/ExpressionEditor.js';
 import type { ConfigFormContext } from './configFormContext.js';
 
-/** A formula editor: monospace text, with the tool's parse error (from update-only) beneath it. */
-export function FormulaWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, registry, label, required, placeholder }: WidgetProps) {
+/** A formula property: the expression editor, completing the fields of the tool's inputs (update-only metadata). */
+export function FormulaWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, registry, label, placeholder }: WidgetProps) {
   const context = registry.formContext as ConfigFormContext;
   const text = typeof value === 'string' ? value : '';
-  const errors = context.toolErrors;
+  const fields = useMemo<FieldChoice[]>(() => {
+    const anchors = Object.keys(context.inputFields);
+    return anchors.flatMap((anchor) => (context.inputFields[anchor] ?? []).map((field) => ({ field, ...(anchors.length > 1 && { anchor }) })));
+  }, [context.inputFields]);
+  const errors = useMemo(() => errorsForEditor(context.toolErrors, listIndexOf(id)), [context.toolErrors, id]);
   return (
-    <div className="formula-widget">
-      <textarea id={id} className="formula-input" value={text} rows={4} spellCheck={false} disabled={disabled} readOnly={readonly}
-        required={required} placeholder={placeholder} aria-label={label || undefined} aria-invalid={errors.length > 0}
-        aria-describedby={errors.length > 0 ? `${id}__formula-error` : undefined}
-        onChange={(event) => onChange(event.target.value)} onBlur={() => onBlur(id, text)} onFocus={() => onFocus(id, text)} />
-      {errors.length > 0 && (
-        <div id={`${id}__formula-error`} className="formula-error" role="alert" data-testid="config.formula.error">{errors.join('\n')}</div>
-      )}
-    </div>
+    <ExpressionEditor id={id} label={label || 'Formula'} value={text} fields={fields} errors={errors} placeholder={placeholder}
+      readOnly={Boolean(disabled || readonly)} onChange={onChange} onFocus={() => onFocus(id, text)} onBlur={() => onBlur(id, text)} />
   );
 }

@@ -97,5 +97,7 @@ describe('cross-tab through the engine', () => {
     expect(summary.tools.t.status).toBe('error');
     expect(messages.join('\n')).toMatch(/group field "nope" is not in the input/);
     expect(messages.join('\n')).toMatch(/method sum: value field "note" is v_wstring, not a number/);
+    const grouped = await runTool(engine, 'cross-tab', { groupFields: ['month'], headerField: 'month', valueField: 'qty', methods: ['sum'] }, sales, { mode: 'update' });
+    expect(grouped.messages.join()).toMatch(/the header field "month" is also a group field/);
   });
 });

@@ -86,6 +86,9 @@ export function planCrossTab(config: CrossTabConfig, input: Metadata): CrossTabP
   const value = config.valueField ? findField(input, config.valueField) : undefined;
   if (!config.valueField) errors.push('choose the field whose values fill the new columns');
   else if (!value) errors.push(`value field "${config.valueField}" is not in the input`);
+  for (const [field, role] of [[header, 'header'], [value, 'value']] as const) {
+    if (field && groupFields.some((g) => g.name === field.name)) errors.push(`the ${role} field "${field.name}" is also a group field`);
+  }
   if (config.methods.length === 0) errors.push('choose at least one method');
   const methods: Method[] = [];
   for (const method of config.methods) {

@@ -1,6 +1,6 @@
 // Output Data never replaces its target because of an upstream that produced nothing by mistake:
 // a stream without fields is refused, and a failed or cancelled upstream cancels the write.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,5 +46,6 @@ describe('output-data keeps its target when the input is not trustworthy', () =>
     expect(errors(summary, 't1')).toContain('broken.ndjson: line 150001: not valid JSON');
     expect(summary.tools.t2.status).toBe('cancelled');
     expect(readFileSync(path.join(dir, 'kept.csv'), 'utf8')).toBe(KEPT);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.weft-tmp'))).toEqual([]);
   });
 });

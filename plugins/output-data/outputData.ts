@@ -4,11 +4,11 @@
  * onComplete, so a failed run never leaves a half-written file. `ifExists`: "overwrite" or
  * "fail". Update-only writes nothing; it warns when the target exists and the mode is "fail".
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { RecordBatch } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
+import { partialPathFor, sweepStalePartials, syncFile, syncFolder } from './partialOutput.js';
 import { createWriter } from './writers.js';
 import type { FormatWriter, OutputFormat } from './writers.js';
 
@@ -71,7 +71,9 @@ export default class OutputData implements Plugin {
       return;
     }
     mkdirSync(path.dirname(this.target), { recursive: true });
-    this.temp = path.join(path.dirname(this.target), `.${path.basename(this.target)}.${randomBytes(4).toString('hex')}.weft-tmp`);
+    const swept = sweepStalePartials(this.target);
+    if (swept > 0) this.provider.io.info(`removed ${swept} temporary file(s) of ${this.config.path} left by an interrupted run`);
+    this.temp = partialPathFor(this.target, this.provider.environment.tempDir);
     this.writer = createWriter(this.format!, this.temp, metadata, { delimiter: this.config.delimiter || ',', sheet: this.config.sheet });
   }
 
@@ -96,12 +98,34 @@ export default class OutputData implements Plugin {
     }
     try {
       await this.writer.finish();
-      if (this.config.ifExists === 'fail' && existsSync(this.target)) throw new Error(`${this.config.path} already exists and "If the file exists" is "fail"`);
-      renameSync(this.temp, this.target);
+      syncFile(this.temp);
+      if (this.config.ifExists === 'fail') this.placeIfAbsent();
+      else renameSync(this.temp, this.target);
+      syncFolder(path.dirname(this.target));
       this.provider.io.info(`${this.rows} record(s) written to ${this.config.path}`);
     } catch (error) {
       await this.fail(error);
     }
+  }
+
+  /**
+   * "fail" mode: a hard link is created only if the target does not exist, atomically, so a file
+   * that appeared since the constructor's check is never replaced. Where links are not supported
+   * (some network and FAT file systems) the check and the rename are as close as they can be.
+   */
+  private placeIfAbsent(): void {
+    const exists = () => new Error(`${this.config.path} already exists and "If the file exists" is "fail"`);
+    try {
+      linkSync(this.temp, this.target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw exists();
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+      if (existsSync(this.target)) throw exists();
+      renameSync(this.temp, this.target);
+      return;
+    }
+    rmSync(this.temp, { force: true });
   }
 
   private async fail(error: unknown): Promise<void> {

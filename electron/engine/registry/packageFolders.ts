@@ -32,6 +32,53 @@ export interface StagedCopy {
   discard(): Promise<void>;
 }
 
+type StagingKind = 'staged' | 'old' | 'removed';
+const STAGING_NAME = /^(staged|old|removed)-(\d+)-[0-9a-f]{12}-(.+)$/;
+/** staging folders of an older naming (no process id) are removed once they are this old */
+const LEGACY_STALE_MS = 60 * 60 * 1000;
+
+/** `<kind>-<pid>-<hex>-<package>`: the process id tells a later start whether its owner still runs */
+function stagingName(kind: StagingKind, name: string): string {
+  return `${kind}-${process.pid}-${randomBytes(6).toString('hex')}-${name}`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans `.staging/` of what interrupted installs and removals left (a kill, a power cut): copies of
+ * processes that no longer run are removed, except a package's previous version renamed away by a
+ * `--force` install that died before the new one took its place, which is put back. Returns the
+ * names of the folders it removed or restored.
+ */
+export async function sweepStaleStaging(dataDir: string): Promise<string[]> {
+  const root = path.join(dataDir, STAGING_DIR);
+  const entries = await fs.readdir(root).catch(() => [] as string[]);
+  const swept: string[] = [];
+  await withPackagesLock(dataDir, async () => {
+    for (const entry of entries) {
+      const full = path.join(root, entry);
+      const match = STAGING_NAME.exec(entry);
+      if (match ? Number(match[2]) === process.pid || processAlive(Number(match[2])) : Date.now() - ((await fs.stat(full).catch(() => null))?.mtimeMs ?? Date.now()) < LEGACY_STALE_MS) continue;
+      if (match?.[1] === 'old' && !(await exists(installedDir(dataDir, match[3])))) {
+        await fs.mkdir(path.join(dataDir, PLUGINS_DIR), { recursive: true });
+        await fs.rename(full, installedDir(dataDir, match[3]));
+      } else {
+        await fs.rm(full, { recursive: true, force: true });
+      }
+      swept.push(entry);
+    }
+  });
+  await fs.rmdir(root).catch(() => undefined);
+  return swept;
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(() => true, () => false);
 }
@@ -50,7 +97,7 @@ export async function stageCopy(dataDir: string, sourceDir: string, name: string
       created.unshift(dir);
     }
   }
-  const dir = path.join(dataDir, STAGING_DIR, `${name}-${randomBytes(6).toString('hex')}`);
+  const dir = path.join(dataDir, STAGING_DIR, stagingName('staged', name));
   const discard = async () => {
     await fs.rm(dir, { recursive: true, force: true });
     await removeCreated(created);
@@ -73,7 +120,7 @@ export async function stageCopy(dataDir: string, sourceDir: string, name: string
 export async function commitStaged(dataDir: string, staged: StagedCopy, name: string): Promise<void> {
   const target = installedDir(dataDir, name);
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const old = path.join(dataDir, STAGING_DIR, `${name}-old-${randomBytes(6).toString('hex')}`);
+  const old = path.join(dataDir, STAGING_DIR, stagingName('old', name));
   const hadOld = await withPackagesLock(dataDir, async () => {
     const hadOld = await exists(target);
     if (hadOld) await fs.rename(target, old);
@@ -95,7 +142,7 @@ export async function removeInstalledFolder(dataDir: string, name: string): Prom
   const target = installedDir(dataDir, name);
   const stagingRoot = path.join(dataDir, STAGING_DIR);
   await fs.mkdir(stagingRoot, { recursive: true });
-  const doomed = path.join(stagingRoot, `${name}-removed-${randomBytes(6).toString('hex')}`);
+  const doomed = path.join(stagingRoot, stagingName('removed', name));
   await withPackagesLock(dataDir, () => fs.rename(target, doomed));
   await fs.rm(doomed, { recursive: true, force: true });
   await fs.rmdir(stagingRoot).catch(() => undefined);

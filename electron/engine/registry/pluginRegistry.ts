@@ -19,6 +19,7 @@ import { DataFolderWatch, type DataFolderDirty } from './dataFolderWatch.js';
 import { removedProblem, scanInstalled, syncInstalled } from './installedScan.js';
 import { disposeLoadedFolders, loadFolder } from './loadedFolders.js';
 import { installPackage, removePackage } from './packageInstall.js';
+import { STAGING_DIR, sweepStaleStaging } from './packageFolders.js';
 import { readPackage } from './packageLoader.js';
 import { RegistryContents, type RegistryNotice } from './registryContents.js';
 import { guardRemovedPackages } from './removedPackageGuard.js';
@@ -81,6 +82,11 @@ export class PluginRegistry implements ToolResolver {
     } catch (error) {
       this.contents.notice('error', `built-in tools not loaded: ${(error as Error).message}`);
     }
+    const swept = await sweepStaleStaging(this.dataDir).catch((error: unknown) => {
+      this.contents.notice('warn', `could not clean ${path.join(this.dataDir, STAGING_DIR)}: ${(error as Error).message}`);
+      return [];
+    });
+    if (swept.length > 0) this.contents.notice('info', `cleaned what ${swept.length} interrupted install(s) or removal(s) left in ${path.join(this.dataDir, STAGING_DIR)}`);
     // watching starts before the first scan, so nothing changed in between goes unseen
     if (watchDataFolder) this.watchDataFolder();
     await this.operations.run('packages', () => scanInstalled(this.contents, watchDataFolder));

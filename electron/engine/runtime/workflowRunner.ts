@@ -11,6 +11,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
+import { removePartialFiles } from '../stores/partialFiles.js';
 import { runFull } from './fullRun.js';
 import { buildRunPlan } from './runPlan.js';
 import { RunRecorder } from './runRecorder.js';
@@ -98,6 +99,7 @@ export class WorkflowRunner {
         timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
       });
     } finally {
+      await removePartialFiles(tempRoot);
       await fs.promises.rm(tempRoot, { recursive: true, force: true }).catch(() => {});
     }
   }

@@ -15,7 +15,8 @@ export function convertCrossTab(tool: AlteryxTool): Conversion {
   if (headerField === '' || valueField === '') return unsupported('the Cross Tab has no header field or no data field');
   const methodsElement = configuration?.child('Methods');
   const methods: string[] = [];
-  for (const method of methodsElement?.children('Method') ?? []) {
+  const methodElements = methodsElement?.children('Method') ?? configuration?.children('Method') ?? [];
+  for (const method of methodElements) {
     const name = method.attr('method') ?? method.text().trim();
     const weft = METHODS[name];
     if (weft === undefined) return unsupported(`the Cross Tab method ${name} is not supported`);
@@ -23,7 +24,7 @@ export function convertCrossTab(tool: AlteryxTool): Conversion {
   }
   const separator = methodsElement?.child('Separator')?.text() ?? configuration?.value('Separator');
   return converted('weft/cross-tab', {
-    groupFields: fieldNames(configuration?.child('GroupFields')), headerField, valueField, methods: methods.length > 0 ? methods : ['sum'],
+    groupFields: fieldNames(configuration?.child('GroupFields') ?? configuration?.child('GroupByFields')), headerField, valueField, methods: methods.length > 0 ? methods : ['sum'],
     ...(separator !== undefined && { separator: separator.replace(/\\n/g, '\n').replace(/\\t/g, '\t') }),
     ...(numberAt(methodsElement, 'FieldSize') !== undefined && { fieldSize: numberAt(methodsElement, 'FieldSize') }),
   });

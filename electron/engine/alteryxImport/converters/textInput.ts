@@ -5,6 +5,7 @@
  * is double, anything else is text (so "0990930" stays text); empty cells are null in a number
  * field and empty text in a text field.
  */
+import { weftType } from '../alteryxTypes.js';
 import { converted } from '../conversion.js';
 import type { AlteryxTool, Conversion } from '../importTypes.js';
 
@@ -14,6 +15,7 @@ const INT32_MAX = 2147483647n;
 const INT64_MAX = 9223372036854775807n;
 
 type Guess = 'int32' | 'int64' | 'double' | 'v_wstring';
+const NUMBER_TYPES = new Set(['byte', 'int16', 'int32', 'float', 'double']);
 
 export function guessType(cells: string[]): Guess {
   const values = cells.filter((cell) => cell !== '');
@@ -30,19 +32,22 @@ export function guessType(cells: string[]): Guess {
   return 'v_wstring';
 }
 
-function cellValue(cell: string, type: Guess): string | number | null {
-  if (type === 'v_wstring') return cell;
+function cellValue(cell: string, type: string): string | number | boolean | null {
+  if (type === 'v_wstring' || type === 'v_string' || type === 'wstring' || type === 'string') return cell;
   if (cell === '') return null;
-  // int64 values travel as text so that digits past 2^53 are kept exactly
-  return type === 'int64' ? cell : Number(cell);
+  if (type === 'bool') return /^(true|1)$/i.test(cell.trim());
+  // int64 and fixeddecimal values travel as text so that every digit is kept
+  return NUMBER_TYPES.has(type) ? Number(cell) : cell;
 }
 
 export function convertTextInput(tool: AlteryxTool): Conversion {
   const configuration = tool.configuration;
-  const names = configuration?.child('Fields')?.children('Field').map((f) => f.attr('name') ?? '') ?? [];
+  const declared = configuration?.child('Fields')?.children('Field') ?? [];
+  const names = declared.map((f) => f.attr('name') ?? '');
   const rows = configuration?.child('Data')?.children('r').map((r) => r.children('c').map((c) => c.text())) ?? [];
   const result = converted('weft/text-input', {});
-  const types = names.map((_, i) => guessType(rows.map((row) => row[i] ?? '')));
+  // a field that does carry a type (some writers add one) keeps it; the others are guessed
+  const types: string[] = names.map((_, i) => weftType(declared[i]!.attr('type')) ?? guessType(rows.map((row) => row[i] ?? '')));
   const longRows = rows.filter((row) => row.length > names.length).length;
   if (longRows > 0) result.notes.push(`${longRows} row(s) have more cells than the ${names.length} field(s); the extra cells are dropped`);
   result.config = {

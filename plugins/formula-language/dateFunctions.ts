@@ -62,7 +62,14 @@ const TRIMS: Record<string, (t: number) => number> = {
   day: (t) => Date.UTC(parts(t).year, parts(t).month - 1, parts(t).day),
   hour: (t) => t - (t % 3_600_000 + 3_600_000) % 3_600_000,
   minute: (t) => t - (t % 60_000 + 60_000) % 60_000,
+  second: (t) => t - (t % 1000 + 1000) % 1000,
 };
+
+/** a trim by name, or by any of Alteryx's unit keywords ("hou", "mins", "seconds", …) */
+function trimRule(text: string): ((t: number) => number) | undefined {
+  const key = text.trim().toLowerCase();
+  return TRIMS[key] ?? TRIMS[dateUnit(key) ?? ''];
+}
 
 export const DATE_FUNCTIONS: FunctionSpec[] = [
   {
@@ -147,12 +154,12 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
   {
     name: 'DateTimeTrim', category: 'Date/time', returns: 'datetime',
     params: [{ name: 'DateTime', kind: 'datetime' }, { name: 'Trim', kind: 'text' }],
-    description: 'DateTime cut down to the start of its year, month, day, hour or minute; "firstofmonth" and "lastofmonth" give the first or last moment of its month.',
-    examples: [{ formula: 'DateTimeTrim("2026-11-21 13:05:09", "month")', result: '"2026-11-01 00:00:00"' }, { formula: 'DateTimeTrim("2026-02-10", "lastofmonth")', result: '"2026-02-28 23:59:59"' }],
+    description: 'DateTime cut down to the start of its year, month, day, hour, minute or second (Alteryx\'s unit keywords such as "hou" or "mins" work too); "firstofmonth" and "lastofmonth" give the first or last moment of its month.',
+    examples: [{ formula: 'DateTimeTrim("2026-11-21 13:05:09", "month")', result: '"2026-11-01 00:00:00"' }, { formula: 'DateTimeTrim("2026-02-10", "lastofmonth")', result: '"2026-02-28 23:59:59"' }, { formula: 'DateTimeTrim("2026-11-21 13:05:09", "hou")', result: '"2026-11-21 13:00:00"' }],
     evaluate: ([value, trim], context) => {
       const t = read(value, context);
-      const rule = TRIMS[String(trim).trim().toLowerCase()];
-      if (rule === undefined) context.warn(`unknown trim ${JSON.stringify(trim)} (use year, month, day, hour, minute, firstofmonth, lastofmonth)`);
+      const rule = trimRule(String(trim));
+      if (rule === undefined) context.warn(`unknown trim ${JSON.stringify(trim)} (use year, month, day, hour, minute, second, firstofmonth, lastofmonth)`);
       return t === null || rule === undefined ? null : formatDateTime(rule(t));
     },
   },

@@ -82,6 +82,16 @@ export const SPECIALIZED_FUNCTIONS: FunctionSpec[] = [
     evaluate: ([s]) => soundex(str(s)),
   },
   {
+    name: 'Soundex_Digits', category: 'Specialized', returns: 'string',
+    params: [{ name: 'String', kind: 'text' }],
+    description: 'The first four digits of String when it has any (fewer when it has fewer), else its Soundex code.',
+    examples: [{ formula: 'Soundex_Digits("tel 555-0199")', result: '"5550"' }, { formula: 'Soundex_Digits("Robert")', result: '"R163"' }],
+    evaluate: ([s]) => {
+      const digits = str(s).replace(/\D/g, '');
+      return digits === '' ? soundex(str(s)) : digits.slice(0, 4);
+    },
+  },
+  {
     name: 'UrlEncode', category: 'Specialized', returns: 'string',
     params: [{ name: 'String', kind: 'text' }],
     description: 'String made safe for a URL: backslashes become /, spaces and other unsafe characters %-escapes (UTF-8).',

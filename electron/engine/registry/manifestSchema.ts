@@ -1,7 +1,8 @@
 /**
- * The JSON Schema of `weft-plugin.json` itself (plugin-sdk.md section 1): unknown keys are errors,
+ * The JSON Schema of `weft-plugin.json` itself (docs/sdk.md): unknown keys are errors,
  * names have the form `[a-z0-9][a-z0-9-]*`, and validation fills in the documented defaults.
  */
+import semver from 'semver';
 import type { PluginManifest } from '../../../shared/manifest.js';
 import { manifestAjv } from './configSchemas.js';
 
@@ -102,13 +103,8 @@ function readPointer(value: unknown, pointer: string): unknown {
   return current;
 }
 
-/** the SDK major this Weft offers; a manifest's `sdk` range naming another major is refused */
+/** null when this Weft's SDK version satisfies the manifest's `sdk` range (npm semver rules) */
 export function sdkRangeProblem(range: string, sdkVersion: string): string | null {
-  const trimmed = range.trim();
-  if (trimmed === '*' || trimmed === '' || trimmed === 'x') return null;
-  const offered = Number(sdkVersion.split('.')[0]);
-  const majors = [...trimmed.matchAll(/(?:^|[\s|^~=<>v])(\d+)(?=\.|$|\s|\.x)/g)].map((m) => Number(m[1]));
-  if (majors.length === 0) return `sdk: cannot read the range ${JSON.stringify(range)}`;
-  if (/^\s*>=?/.test(trimmed) && majors[0] <= offered) return null;
-  return majors.includes(offered) ? null : `sdk: requires SDK ${range}, this Weft offers ${sdkVersion}`;
+  if (semver.validRange(range) === null) return `sdk: cannot read the range ${JSON.stringify(range)}`;
+  return semver.satisfies(sdkVersion, range) ? null : `sdk: requires SDK ${range}, this Weft offers ${sdkVersion}`;
 }

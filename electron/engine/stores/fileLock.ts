@@ -1,42 +1,58 @@
 /**
- * A lock file shared between processes (the app and a `weft` command may use one data folder at
- * once). Created with O_EXCL; a lock older than STALE_MS is taken to be left by a killed process.
+ * A lock shared between processes (the app and a `weft` command may use one data folder at once),
+ * held with `proper-lockfile`: its owner refreshes the lock's time while it holds it, so a long task
+ * keeps its lock however long it runs, and a lock whose owner died (no longer refreshed) is taken
+ * over once it is `staleMs` old.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 
-const STALE_MS = 10_000;
 const RETRY_MS = 5;
-const GIVE_UP_MS = 30_000;
+const MAX_RETRY_MS = 50;
 
-async function tryAcquire(lockFile: string): Promise<boolean> {
-  try {
-    const handle = await fs.open(lockFile, 'wx');
-    await handle.writeFile(String(process.pid));
-    await handle.close();
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    try {
-      const stat = await fs.stat(lockFile);
-      if (Date.now() - stat.mtimeMs > STALE_MS) await fs.rm(lockFile, { force: true });
-    } catch {
-      // removed by its owner meanwhile: retry
-    }
-    return false;
-  }
+export interface FileLockOptions {
+  /** a lock not refreshed for this long belongs to a dead process (at least 2000 ms) */
+  staleMs?: number;
+  /** waiting for the lock longer than this fails */
+  giveUpMs?: number;
 }
 
-export async function withFileLock<T>(lockFile: string, task: () => Promise<T>): Promise<T> {
+/** runs `task` while holding the lock `lockFile` (a path created and removed by the lock) */
+export async function withFileLock<T>(lockFile: string, task: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const staleMs = options.staleMs ?? 10_000;
+  const giveUpMs = options.giveUpMs ?? 30_000;
   await fs.mkdir(path.dirname(lockFile), { recursive: true });
+  let lost: Error | null = null;
+  const lockOptions = {
+    lockfilePath: lockFile,
+    realpath: false,
+    stale: staleMs,
+    // a lock that could not be refreshed in time may have been taken by another process: the task
+    // goes on (it cannot be stopped halfway) but its result is refused below
+    onCompromised: (error: Error) => {
+      lost = error;
+    },
+  };
   const started = Date.now();
-  while (!(await tryAcquire(lockFile))) {
-    if (Date.now() - started > GIVE_UP_MS) throw new Error(`${lockFile}: lock held for over ${GIVE_UP_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  let waitMs = RETRY_MS;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await lockfile.lock(lockFile, lockOptions);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if (Date.now() - started > giveUpMs) throw new Error(`${lockFile}: lock held by another process for over ${giveUpMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      waitMs = Math.min(waitMs * 2, MAX_RETRY_MS);
+    }
   }
   try {
-    return await task();
+    const result = await task();
+    if (lost) throw new Error(`${lockFile}: the lock was lost while the task ran (${(lost as Error).message})`);
+    return result;
   } finally {
-    await fs.rm(lockFile, { force: true });
+    if (!lost) await release().catch(() => undefined);
   }
 }

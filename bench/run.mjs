@@ -1,5 +1,5 @@
-// `npm run bench [-- --rows N] [-- --json]`: the four benchmark parts of issue 6, with DuckDB
-// and Arquero in the same run (each job its own process), results kept in bench/results/.
+// `npm run bench [-- --rows N] [-- --chain TOOLS] [-- --json]`: the four benchmark parts of issue 6 and the
+// long chain of issue 15, with DuckDB and Arquero in the same run (each job its own process), results in bench/results/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { renderChart } from './chart.mjs';
 import { compareOutputs } from './compareOutputs.mjs';
 import { compareReshape } from './compareReshape.mjs';
 import { generateCsv } from './generateCsv.mjs';
-import { pipelineWorkflow, reshapeWorkflow, streamingWorkflow } from './workflows.mjs';
+import { chainWorkflow, pipelineWorkflow, reshapeWorkflow, streamingWorkflow } from './workflows.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -100,6 +100,11 @@ const reshapeDuck = job('duckdbReshape.mjs', [path.join(work, `data-${reshapeRow
 const reshapeMatch = compareReshape(out('reshape-duckdb.csv'), out(`reshape-${reshapeRows}.csv`));
 log(`reshape outputs: weft vs duckdb ${reshapeMatch.detail}`);
 const reshapeLarger = await reshapeAt(reshapeRows * 3);
+// issue 15: one worker per tool at once made a 1,000-tool chain peak at ~10 GB
+const chainTools = Number(option('--chain', '1000'));
+log(`a chain of ${chainTools.toLocaleString('en')} tools…`);
+const chainRun = job('weftRun.mjs', [workflowFile('chain.weft.json', chainWorkflow(chainTools)), weftHome]);
+if (chainRun.status !== 'ok') throw new Error(`Weft chain of ${chainTools} tools failed: ${chainRun.failures.join('\n')}`);
 
 log('update-only latency and run overhead…');
 const latency = job('weftLatency.mjs', [weftHome]);
@@ -119,6 +124,7 @@ const result = {
   },
   streaming: { rows, wall_s: streaming.wall_s, peak_rss_mb: streaming.peak_rss_mb, ...(smaller ? { smaller } : {}) },
   reshape: { ...reshape, duckdb_wall_s: reshapeDuck.wall_s, outputs_match: reshapeMatch.match, larger: reshapeLarger },
+  chain: { tools: chainTools, wall_s: chainRun.wall_s, peak_rss_mb: chainRun.peak_rss_mb },
   update_only: latency.update_only,
   run_overhead: latency.run_overhead,
   machine: { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() },
@@ -150,6 +156,7 @@ if (json) {
   console.log(`| reshape (${r.rows.toLocaleString('en')} rows; Text To Columns, RegEx, Multi-Row, Transpose, Cross Tab) | wall / peak RSS | ${f(r.wall_s)} s / ${f(r.peak_rss_mb, 0)} MB (DuckDB ${f(r.duckdb_wall_s)} s) | bounded |`);
   console.log(`| | same stream, ${r.larger.rows.toLocaleString('en')} rows | ${f(r.larger.wall_s)} s / ${f(r.larger.peak_rss_mb, 0)} MB | flat |`);
   console.log(`| | outputs match DuckDB | ${r.outputs_match} | true |`);
+  console.log(`| chain of ${result.chain.tools.toLocaleString('en')} tools (1,000 rows) | wall / peak RSS | ${f(result.chain.wall_s)} s / ${f(result.chain.peak_rss_mb, 0)} MB | ≤ 2,500 MB |`);
   console.log(`| update-only (${result.update_only.tools} tools) | p50 / p95 | ${f(result.update_only.p50_ms, 1)} / ${f(result.update_only.p95_ms, 1)} ms | p95 ≤ 100 ms |`);
   console.log(`| | engine RSS after | ${f(result.update_only.rss_mb, 0)} MB | |`);
   console.log(`| run overhead (6 tools, 10 rows) | p50 | ${f(result.run_overhead.p50_ms, 1)} ms | ≤ 250 ms |`);

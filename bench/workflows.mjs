@@ -100,3 +100,15 @@ export function reshapeWorkflow(inputCsv, outputCsv) {
     [link('input', 'split'), link('split', 'regex'), link('regex', 'multirow'), link('multirow', 'transpose'), link('transpose', 'crosstab'), link('crosstab', 'output')],
   );
 }
+
+/** Text Input (1,000 rows), then `count - 1` Select tools passing every field through: a long chain */
+export function chainWorkflow(count) {
+  const rows = Array.from({ length: 1000 }, (_, i) => [i, `row ${i}`]);
+  const tools = [tool('t0', 'weft/text-input', { fields: [{ name: 'a', type: 'int32' }, { name: 'b', type: 'v_wstring' }], rows }, 0)];
+  const connections = [];
+  for (let i = 1; i < count; i += 1) {
+    tools.push(tool(`t${i}`, 'weft/select', { fields: [], newFields: 'keep' }, i * 160));
+    connections.push(link(`t${i - 1}`, `t${i}`));
+  }
+  return workflow(tools, connections);
+}

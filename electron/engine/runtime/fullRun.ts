@@ -15,6 +15,7 @@ import { IdleWatch } from './idleWatch.js';
 import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
 import { answerServiceRequest } from './serviceHost.js';
 import { ToolMessageOrder } from './toolMessageOrder.js';
+import { ToolStarts } from './toolStarts.js';
 import { describeExit, type ToolHost, type WorkerExit, type WorkerPool } from './workerPool.js';
 
 export interface FullRunContext {
@@ -31,6 +32,8 @@ export interface FullRunContext {
   idleTimeoutMs?: number;
   signal?: AbortSignal;
   credit?: number;
+  /** tools running at once, beyond those running tools wait on (ToolStarts) */
+  maxLiveTools: number;
 }
 
 const START_RETRIES = 50;
@@ -39,6 +42,8 @@ const START_RETRY_MS = 20;
 export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   const { plan, recorder } = ctx;
   const hosts = new Map<string, ToolHost>();
+  /** tools waiting for their worker */
+  let starting = 0;
   let finished = false;
   let finish: (summary: RunSummary) => void = () => {};
   const done = new Promise<RunSummary>((resolve) => (finish = resolve));
@@ -48,8 +53,8 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     hosts.delete(toolId);
     if (host) void host.terminate();
     // producers feeding this tool must not wait for credit it will never grant
-    for (const c of plan.connections) {
-      if (c.to.tool === toolId) hosts.get(c.from.tool)?.post({ type: 'drop-output', connectionId: c.id });
+    for (const anchor of plan.byId.get(toolId)?.inputs ?? []) {
+      for (const c of anchor.connections) hosts.get(c.from.tool)?.post({ type: 'drop-output', connectionId: c.id });
     }
   };
   const cancelDownstream = (toolId: string) => {
@@ -64,8 +69,9 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     checkFinished();
   };
   const checkFinished = (cancelled = false) => {
-    if (finished || (!cancelled && !plan.tools.every((t) => recorder.isSettled(t.node.id)))) return;
+    if (finished || (!cancelled && !recorder.allSettled)) return;
     finished = true;
+    recorder.onSettled = null;
     clearTimeout(timer);
     idle?.stop();
     ctx.signal?.removeEventListener('abort', onAbort);
@@ -93,7 +99,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   const onTimeout = () => stopUnfinished(`timeout: the run did not finish within ${ctx.timeoutMs} ms`);
   const timer = ctx.timeoutMs !== undefined ? setTimeout(onTimeout, ctx.timeoutMs) : undefined;
   const idleSeconds = (ctx.idleTimeoutMs ?? 0) / 1000;
-  const idle = ctx.idleTimeoutMs !== undefined ? new IdleWatch(ctx.idleTimeoutMs, () => hosts.values(), () => stopUnfinished(
+  const idle = ctx.idleTimeoutMs !== undefined ? new IdleWatch(ctx.idleTimeoutMs, () => hosts.values(), () => starting, () => stopUnfinished(
     `idle: no tool made progress for ${idleSeconds} s (no records, no messages, no work in any tool), so the run was stopped; `
     + 'a tool may be waiting on something that never happens. Change the limit with weft run --idle-timeout SECONDS (0: no limit)',
   )) : undefined;
@@ -107,20 +113,24 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     }
   }
   const ports = wireConnections(ctx);
-  for (const tool of plan.tools) {
-    if (!recorder.isSettled(tool.node.id)) void startTool(tool);
-  }
+  const connectionsById = new Map(plan.connections.map((c) => [c.id, c]));
+  const starts = new ToolStarts(plan, ctx.maxLiveTools, (id) => recorder.isSettled(id), (tool) => void startTool(tool));
+  recorder.onSettled = (id) => starts.settled(id);
+  starts.begin();
   checkFinished();
   return done;
 
   async function startTool(tool: PlannedTool, attempt = 0): Promise<void> {
     const toolId = tool.node.id;
     let host: ToolHost;
+    starting++;
     try {
       host = await ctx.pool.acquire();
     } catch (error) {
       failTool(toolId, `could not start a tool host: ${error instanceof Error ? error.message : String(error)}`);
       return;
+    } finally {
+      starting--;
     }
     if (finished || recorder.isSettled(toolId)) {
       ctx.pool.release(host, true);
@@ -165,6 +175,11 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
         return;
       case 'message': return recorder.message(toolId, message.level, message.text);
       case 'progress': return recorder.progress(toolId, message.fraction);
+      case 'needs-consumer': {
+        const consumer = connectionsById.get(message.connectionId)?.to.tool;
+        if (consumer !== undefined) starts.need(consumer);
+        return;
+      }
       case 'anchor-opened': return recorder.anchorOpened(toolId, message.anchor, message.metadata);
       case 'anchor-records': return recorder.anchorRecords(toolId, message.anchor, message.records);
       case 'anchor-closed':

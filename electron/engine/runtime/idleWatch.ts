@@ -19,7 +19,13 @@ export class IdleWatch {
   private readonly timer: NodeJS.Timeout;
   private readonly everyMs: number;
 
-  constructor(private readonly limitMs: number, private readonly hosts: () => Iterable<ToolHost>, private readonly onIdle: () => void) {
+  /** `starting`: tools waiting for a worker to start (the host is busy for them) */
+  constructor(
+    private readonly limitMs: number,
+    private readonly hosts: () => Iterable<ToolHost>,
+    private readonly starting: () => number,
+    private readonly onIdle: () => void,
+  ) {
     this.everyMs = Math.max(20, Math.min(1000, limitMs / 4));
     this.timer = setInterval(() => this.check(), this.everyMs);
     this.timer.unref();
@@ -35,6 +41,7 @@ export class IdleWatch {
   }
 
   private check(): void {
+    if (this.starting() > 0) this.progress();
     const samples = new Map<ToolHost, EventLoopUtilization>();
     for (const host of this.hosts()) {
       if (host.exited) continue;

@@ -59,6 +59,8 @@ export type WorkerToHost =
   | { type: 'anchor-closed'; anchor: string; records: number; preview: PreviewRow[]; truncated: boolean }
   | { type: 'message'; level: MessageLevel; text: string }
   | { type: 'progress'; fraction: number }
+  /** a packet waits for credit on a connection whose consumer has not started: start it */
+  | { type: 'needs-consumer'; connectionId: string }
   | { type: 'service'; id: number; method: ServiceMethod; args: unknown[] }
   /** `reusable` false: the plugin left timers or I/O running, so the worker must not host another tool */
   | { type: 'done'; reusable?: boolean }

@@ -18,6 +18,7 @@ const CHECKS: Record<WorkerToHost['type'], Check> = {
   'anchor-closed': (m) => isString(m.anchor) && isCount(m.records) && Array.isArray(m.preview) && typeof m.truncated === 'boolean',
   'message': (m) => (m.level === 'info' || m.level === 'warn' || m.level === 'error') && isString(m.text),
   'progress': (m) => typeof m.fraction === 'number',
+  'needs-consumer': (m) => isString(m.connectionId),
   'service': (m) => typeof m.id === 'number' && isString(m.method) && Array.isArray(m.args),
   'done': () => true,
   'failed': (m) => isString(m.phase) && isString(m.message),

@@ -40,8 +40,10 @@ export function buildRunPlan(workflow: Workflow, resolver: ToolResolver): RunPla
     .filter((c) => !disabled.has(c.from.tool) && !disabled.has(c.to.tool));
   const nodes = workflow.tools.filter((node) => !disabled.has(node.id));
   const byId = new Map<string, PlannedTool>();
+  const incoming = groupBy(connections, (c) => c.to.tool);
+  const outgoing = groupBy(connections, (c) => c.from.tool);
   for (const node of nodes) {
-    byId.set(node.id, planTool(node, resolver.resolve(node.plugin), connections));
+    byId.set(node.id, planTool(node, resolver.resolve(node.plugin), incoming.get(node.id) ?? [], outgoing.get(node.id) ?? []));
   }
   for (const c of connections) {
     const from = byId.get(c.from.tool);
@@ -53,9 +55,18 @@ export function buildRunPlan(workflow: Workflow, resolver: ToolResolver): RunPla
   return { tools: topologicalOrder(nodes.map((t) => byId.get(t.id)!), byId), byId, connections, disabled: [...disabled] };
 }
 
-function planTool(node: ToolNode, resolved: ResolvedTool | undefined, all: NamedConnection[]): PlannedTool {
-  const incoming = all.filter((c) => c.to.tool === node.id);
-  const outgoing = all.filter((c) => c.from.tool === node.id);
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function planTool(node: ToolNode, resolved: ResolvedTool | undefined, incoming: NamedConnection[], outgoing: NamedConnection[]): PlannedTool {
   const tool: PlannedTool = {
     node, resolved, config: node.config ?? {}, error: null, inputs: [], outputs: [], upstream: new Set(), downstream: new Set(),
   };
@@ -93,9 +104,11 @@ function topologicalOrder(tools: PlannedTool[], byId: Map<string, PlannedTool>):
   const indegree = new Map(tools.map((t) => [t.node.id, t.upstream.size]));
   const ready = tools.filter((t) => t.upstream.size === 0);
   const order: PlannedTool[] = [];
-  while (ready.length > 0) {
-    const tool = ready.shift()!;
+  const placed = new Set<PlannedTool>();
+  for (let next = 0; next < ready.length; next++) {
+    const tool = ready[next];
     order.push(tool);
+    placed.add(tool);
     for (const id of tool.downstream) {
       const left = indegree.get(id)! - 1;
       indegree.set(id, left);
@@ -103,7 +116,7 @@ function topologicalOrder(tools: PlannedTool[], byId: Map<string, PlannedTool>):
     }
   }
   for (const tool of tools) {
-    if (order.includes(tool)) continue;
+    if (placed.has(tool)) continue;
     tool.error ??= 'the tool is part of a cycle';
     order.push(tool);
   }

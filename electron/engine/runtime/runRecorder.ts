@@ -18,6 +18,9 @@ interface ToolRecord {
 export class RunRecorder {
   private readonly tools = new Map<string, ToolRecord>();
   private readonly started = performance.now();
+  private settledTools = 0;
+  /** called once per tool, when it reaches ok, error or cancelled */
+  onSettled: ((toolId: string) => void) | null = null;
 
   constructor(
     readonly runId: string,
@@ -29,6 +32,11 @@ export class RunRecorder {
       this.tools.set(id, { status: 'pending', summary: { status: 'ok', messages: [], outputs: {}, results: [] }, notes: 0 });
     }
     this.emit({ type: 'run-started', runId, mode, toolIds });
+  }
+
+  /** every tool is ok, error or cancelled */
+  get allSettled(): boolean {
+    return this.settledTools === this.tools.size;
   }
 
   statusOf(toolId: string): ToolStatus {
@@ -45,8 +53,13 @@ export class RunRecorder {
     const tool = this.tools.get(toolId)!;
     if (this.isSettled(toolId) || tool.status === status) return false;
     tool.status = status;
-    if (status === 'ok' || status === 'error' || status === 'cancelled') tool.summary.status = status;
+    const settled = status === 'ok' || status === 'error' || status === 'cancelled';
+    if (settled) {
+      tool.summary.status = status;
+      this.settledTools++;
+    }
     this.emit({ type: 'tool-status', runId: this.runId, toolId, status });
+    if (settled) this.onSettled?.(toolId);
     return true;
   }
 

@@ -32,6 +32,11 @@ export interface WorkflowRunnerOptions {
   updateWatchdogMs?: number;
   /** idle warm workers kept for full runs; default 8 */
   maxIdleWorkers?: number;
+  /**
+   * full runs: tools started while fewer than this many run (default: twice the CPU count, at
+   * least 8); tools that running tools wait on start beyond it (toolStarts.ts)
+   */
+  maxLiveTools?: number;
 }
 
 export interface RunOptions {
@@ -97,6 +102,7 @@ export class WorkflowRunner {
         plan, recorder, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
         weftVersion: this.options.weftVersion, tempRoot, previewRows: options.previewRows ?? 100,
         timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
+        maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
       });
     } finally {
       await removePartialFiles(tempRoot);

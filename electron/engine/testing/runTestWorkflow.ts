@@ -18,6 +18,7 @@ export interface TestEngineOptions {
   weftHome?: string;
   resourceLimits?: WorkflowRunnerOptions['resourceLimits'];
   updateWatchdogMs?: number;
+  maxLiveTools?: number;
 }
 
 export interface TestRunOptions extends Partial<Omit<RunOptions, 'onEvent'>> {
@@ -45,7 +46,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   const registry = await createPluginRegistry({ dataDir: weftHome, loadedDirs: options.pluginDirs ?? [] });
   const runner = new WorkflowRunner({
     resolver: registry, services: registry.services, weftVersion: 'test',
-    resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs,
+    resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs, maxLiveTools: options.maxLiveTools,
   });
   return {
     registry,
@@ -73,8 +74,8 @@ export async function runTestWorkflow(
   workflow: Workflow,
   options: TestRunOptions & TestEngineOptions = {},
 ): Promise<TestRunResult> {
-  const { pluginDirs, weftHome, resourceLimits, updateWatchdogMs, ...runOptions } = options;
-  const engine = await createTestEngine({ pluginDirs, weftHome, resourceLimits, updateWatchdogMs });
+  const { pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools, ...runOptions } = options;
+  const engine = await createTestEngine({ pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools });
   try {
     return await engine.run(workflow, runOptions);
   } finally {

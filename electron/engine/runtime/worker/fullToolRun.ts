@@ -100,6 +100,10 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
       failure.fromError('close', error);
     }
     if (failure.failed) return;
+    // a promise the plugin let reject (e.g. in its constructor) is reported as an unhandled rejection
+    // only once the event loop turns: give it that turn, so the tool fails instead of finishing ok
+    await new Promise((resolve) => setImmediate(resolve));
+    if (failure.failed) return;
     live = false;
     retire();
     // a plugin that left timers or I/O running would act inside the next tool this worker hosts

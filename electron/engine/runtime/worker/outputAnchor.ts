@@ -26,15 +26,19 @@ const written = new WeakSet<object>();
 class OutgoingConnection {
   credit = 0;
   dropped = false;
+  /** the consumer granted credit at least once: its tool has started */
+  private consumerStarted = false;
+  private consumerAsked = false;
   private wake: (() => void) | null = null;
 
-  constructor(readonly id: string, readonly port: MessagePort) {
+  constructor(readonly id: string, readonly port: MessagePort, private readonly askForConsumer: (connectionId: string) => void) {
     port.on('message', (message: ConnectionMessage) => {
       if (message.t === 'credit') this.grant(message.n);
     });
   }
 
   grant(n: number): void {
+    this.consumerStarted = true;
     this.credit += n;
     this.wake?.();
     this.wake = null;
@@ -47,6 +51,11 @@ class OutgoingConnection {
   }
 
   async waitForCredit(): Promise<void> {
+    // the host starts a consumer's worker only when it is needed: a packet waiting for it is that need
+    if (this.credit <= 0 && !this.consumerStarted && !this.consumerAsked && !this.dropped) {
+      this.consumerAsked = true;
+      this.askForConsumer(this.id);
+    }
     while (this.credit <= 0 && !this.dropped) await new Promise<void>((resolve) => (this.wake = resolve));
   }
 
@@ -73,7 +82,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
     private readonly failure: FailureState,
     private readonly post: (message: WorkerToHost) => void,
   ) {
-    this.outgoing = connections.map((c) => new OutgoingConnection(c.id, c.port));
+    this.outgoing = connections.map((c) => new OutgoingConnection(c.id, c.port, (connectionId) => post({ type: 'needs-consumer', connectionId })));
   }
 
   get isOpen(): boolean {

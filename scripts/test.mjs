@@ -1,7 +1,8 @@
-// `npm test`: typecheck, lint, unit tests, e2e; then one pass/fail summary line.
+// `npm test`: the dependency check, typecheck, lint, unit tests, e2e; then one pass/fail summary line.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['dependencies', 'npm', ['run', '--silent', 'check:deps']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit', 'npx', ['vitest', 'run']],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Group, Workflow } from '../../../shared/workflow.js';
 import { testWorkflow } from '../testing/index.js';
-import { messageTexts, useLifecycleEngine } from './lifecycleTestEngine.js';
+import { messageTexts, useLifecycleEngine } from '../testing/lifecycleTestEngine.js';
 
 const lifecycle = useLifecycleEngine();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testWorkflow } from '../testing/index.js';
-import { messageTexts, useLifecycleEngine } from './lifecycleTestEngine.js';
+import { messageTexts, useLifecycleEngine } from '../testing/lifecycleTestEngine.js';
 
 const lifecycle = useLifecycleEngine();
 

@@ -1,5 +1,7 @@
 /** The converter of each Alteryx tool, by GuiSettings plugin name (or macro file name). */
+import { convertAutoField } from './converters/autoField.js';
 import { convertBrowse } from './converters/browse.js';
+import { convertDynamicRename } from './converters/dynamicRename.js';
 import { convertFilter } from './converters/filter.js';
 import { convertFormula } from './converters/formula.js';
 import { convertInputData } from './converters/inputData.js';
@@ -63,6 +65,8 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['AlteryxBasePluginsGui.JSONParse.JSONParse', convertJsonParse],
   ['AlteryxBasePluginsGui.MultiFieldFormula.MultiFieldFormula', convertMultiFieldFormula],
   ['AlteryxBasePluginsGui.JoinMultiple.JoinMultiple', convertJoinMultiple],
+  ['AlteryxBasePluginsGui.DynamicRename.DynamicRename', convertDynamicRename],
+  ['AlteryxBasePluginsGui.AutoField.AutoField', convertAutoField],
 ]);
 
 /** the converter of a plugin name; macros by file name, in any letter case (`cleanse.YXMC`) */

@@ -63,3 +63,13 @@ describe('Join Multiple, Join by record position, Multi-Field Formula (2024.1 XM
     expect(run.rows['6.Output']!.map((r) => [r.name, r.Up_name])).toEqual([['ada', 'ADA'], ['ben', 'BEN'], ['cy', 'CY']]);
   });
 });
+
+describe('Dynamic Rename and Auto Field (2023.2 XML)', () => {
+  it('take names from the first row, rename by formula, and narrow the types of text fields', async () => {
+    const run = await importAndRun('rename-autofield-2023.yxmd');
+    expect(run.report.status).toBe('ok');
+    expect(run.rows['2.Output']).toEqual([{ 'Store Name': 'North', 'Units Sold': '12' }, { 'Store Name': 'South', 'Units Sold': '7' }]);
+    expect(run.rows['3.Output']![0]).toEqual({ Store_Name: 'North', Units_Sold: '12' });
+    expect(run.summary.tools['4']!.outputs.Output!.metadata.fields.map((f) => [f.name, f.type])).toEqual([['Store_Name', 'v_wstring'], ['Units_Sold', 'byte']]);
+  });
+});

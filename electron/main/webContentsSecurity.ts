@@ -2,8 +2,9 @@
  * Locks down every web page the app creates: no navigation away from the renderer, no new
  * windows, no permission grants, no <webview>, no remote content.
  */
-import { app, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { isAppUrl } from './appProtocol.js';
+import { externalLinkDecision } from './externalLinkPolicy.js';
 
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -15,11 +16,31 @@ export function hardenWebContents(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // links to documentation open in the user's browser, never inside the app
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      // links open in the user's browser, never inside the app
+      void openExternalLink(contents, url);
       return { action: 'deny' };
     });
   });
+}
+
+/** documentation on the allow-list opens at once, another https link after the user agrees */
+async function openExternalLink(contents: WebContents, url: string): Promise<void> {
+  const decision = externalLinkDecision(url);
+  if (decision === 'refuse') return;
+  if (decision === 'confirm') {
+    const owner = BrowserWindow.fromWebContents(contents);
+    const options = {
+      type: 'question' as const,
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Open this link in your browser?',
+      detail: url,
+    };
+    const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+    if (response !== 0) return;
+  }
+  await shell.openExternal(url);
 }
 
 export function denyPermissions(): void {

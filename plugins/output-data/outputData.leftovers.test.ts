@@ -19,16 +19,17 @@ afterAll(async () => {
 });
 
 const KEPT = 'x\n1\n';
-const temps = () => readdirSync(dir).filter((f) => f.endsWith('.weft-tmp'));
+const temps = (target = '') => readdirSync(dir).filter((f) => f.startsWith(`.${target}`) && f.endsWith('.weft-tmp'));
 /** an upstream that opens its output and then never completes: Output Data's temp file exists meanwhile */
 const hanging = (target: string) => testWorkflow({
   t1: { plugin: 'lt/faulty', config: { phase: 'onComplete', how: 'hang' } },
   t2: { plugin: 'weft/output-data', config: { path: target } },
 }, [['t1.Output', 't2.Input']]);
 
-async function whenTempAppears(): Promise<void> {
-  for (let i = 0; i < 400 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
-  expect(temps()).toHaveLength(1);
+/** waits for the target's temp file (a loaded machine may take many seconds to start a `weft` process) */
+async function whenTempAppears(target: string): Promise<void> {
+  for (let i = 0; i < 2400 && temps(target).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  expect(temps(target)).toHaveLength(1);
 }
 
 describe('output-data leaves no temporary file behind', () => {
@@ -36,7 +37,7 @@ describe('output-data leaves no temporary file behind', () => {
     writeFileSync(path.join(dir, 'cancel.csv'), KEPT);
     const cancel = new AbortController();
     const run = engine.run(hanging('cancel.csv'), { workflowDir: dir, signal: cancel.signal });
-    await whenTempAppears();
+    await whenTempAppears('cancel.csv');
     cancel.abort();
     expect((await run).summary.status).toBe('cancelled');
     expect(temps()).toEqual([]);
@@ -51,13 +52,13 @@ describe('output-data leaves no temporary file behind', () => {
     expect(existsSync(path.join(dir, 'timeout.csv'))).toBe(false);
   });
 
-  it('after a kill -9, the next write to the target removes the stale one', async () => {
+  it('after a kill -9, the next write to the target removes the stale one', { timeout: 120_000 }, async () => {
     const workflow = path.join(dir, 'killed.weft.json');
     writeFileSync(workflow, JSON.stringify(hanging('killed.csv')));
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'weft.mjs'), 'run', workflow, '--plugins', fixtures], {
       env: { ...process.env, WEFT_HOME: path.join(dir, 'home') }, stdio: 'ignore',
     });
-    await whenTempAppears();
+    await whenTempAppears('killed.csv');
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     expect(temps()).toHaveLength(1);
@@ -87,13 +88,13 @@ describe('output-data leaves no temporary file behind', () => {
     rmSync(live);
   });
 
-  it('"fail" mode: a file created while the run writes is not replaced', async () => {
+  it('"fail" mode: a file created while the run writes is not replaced', { timeout: 90_000 }, async () => {
     const wf = testWorkflow({
-      t1: { plugin: 'lt/faulty', config: { phase: 'onComplete', how: 'sleep', ms: 1500 } },
+      t1: { plugin: 'lt/faulty', config: { phase: 'onComplete', how: 'sleep', ms: 4000 } },
       t2: { plugin: 'weft/output-data', config: { path: 'late.csv', ifExists: 'fail' } },
     }, [['t1.Output', 't2.Input']]);
     const run = engine.run(wf, { workflowDir: dir });
-    await whenTempAppears();
+    await whenTempAppears('late.csv');
     writeFileSync(path.join(dir, 'late.csv'), 'someone else\n');
     const { summary } = await run;
     expect(summary.tools.t2.messages.map((m) => m.text).join()).toContain('late.csv already exists and "If the file exists" is "fail"');

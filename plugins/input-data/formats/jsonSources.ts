@@ -1,12 +1,14 @@
 /**
  * NDJSON (one object per line, streamed) and JSON arrays of objects (the whole file is parsed at
  * once when read: JSON.parse has no streaming form; use NDJSON for large data). Field names are
- * the keys of the first 1000 objects, in order of first appearance. Numbers beyond 2^53 lose
- * precision in JSON.parse; quote them as strings and set the field's type to int64.
+ * the keys of the first 1000 objects, in order of first appearance. Integers beyond 2^53 stay
+ * exact (int64, see jsonNumbers.ts); what cannot (beyond int64, overflow to Infinity, invalid
+ * UTF-8 replaced by U+FFFD) is counted and warned about with its first line.
  */
 import { ownValue } from '../../../shared/ownValue.js';
 import { openRegularFile } from '../../common/ioRegularFile.js';
 import { readHeadSync } from '../csv/csvReader.js';
+import { JsonNumberReader } from './jsonNumbers.js';
 import { RecordSource, keysInOrder } from './recordSource.js';
 import type { RecordStream } from './recordSource.js';
 import type { InputOptions } from './source.js';
@@ -37,9 +39,9 @@ function asObject(value: unknown, file: string, where: string): Record<string, u
   return value as Record<string, unknown>;
 }
 
-function parseLine(text: string, file: string, line: number): Record<string, unknown> {
+function parseLine(text: string, file: string, line: number, numbers: JsonNumberReader): Record<string, unknown> {
   let value: unknown;
-  try { value = JSON.parse(text); } catch (error) {
+  try { value = numbers.parse(text, () => `line ${line}`); } catch (error) {
     throw new Error(`${file}: line ${line}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   return asObject(value, file, `line ${line}`);
@@ -48,8 +50,15 @@ function parseLine(text: string, file: string, line: number): Record<string, unk
 abstract class ObjectStream implements RecordStream {
   protected order: string[] = [];
   protected readonly input: InputOptions;
+  /** numbers of the full read (the sample's are read again then) */
+  protected numbers: JsonNumberReader;
   constructor(input: InputOptions) {
     this.input = input;
+    this.numbers = new JsonNumberReader(input.file);
+  }
+
+  warnings(): string[] {
+    return this.numbers.warnings();
   }
 
   protected abstract sampleObjects(limit: number): Record<string, unknown>[];
@@ -71,9 +80,46 @@ abstract class ObjectStream implements RecordStream {
   }
 }
 
+/** U+FFFD characters in `decoded` beyond those the bytes spell themselves (EF BF BD): replaced invalid bytes */
+function replacementsIn(decoded: string, bytes: Uint8Array): number {
+  let genuine = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) genuine++;
+  }
+  return decoded.split('\uFFFD').length - 1 - genuine;
+}
+
+/** the offset of the first byte that does not start a valid UTF-8 sequence (the end when all are valid) */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    if (i + length > bytes.length) return bytes.length;
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** how many newlines come before `offset` (the line of a chunk's byte, counted from the chunk's first) */
+function linesBefore(bytes: Uint8Array, offset: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) count++;
+  return count;
+}
+
 class NdjsonStream extends ObjectStream {
   private size = 0;
   private read = 0;
+  private replaced = 0;
+  private firstReplaced = 0;
+
+  override warnings(): string[] {
+    const out = super.warnings();
+    if (this.replaced > 0) out.push(`${this.input.file}: ${this.replaced} byte sequence(s) that are not valid UTF-8 were replaced by U+FFFD (first at line ${this.firstReplaced})`);
+    return out;
+  }
 
   protected sampleObjects(limit: number): Record<string, unknown>[] {
     // a whole non-blank line is a record
@@ -83,7 +129,7 @@ class NdjsonStream extends ObjectStream {
     const out: Record<string, unknown>[] = [];
     for (let i = 0; i < lines.length && out.length < limit; i++) {
       const s = lines[i].trim();
-      if (s !== '') out.push(parseLine(s, this.input.file, i + 1));
+      if (s !== '') out.push(parseLine(s, this.input.file, i + 1, new JsonNumberReader(this.input.file)));
     }
     return out;
   }
@@ -94,19 +140,27 @@ class NdjsonStream extends ObjectStream {
       this.size = size;
       this.read = 0;
       const decoder = new TextDecoder('utf-8');
+      this.numbers = new JsonNumberReader(this.input.file);
+      this.replaced = 0;
       let carry = '';
       let line = 0;
       const buf = Buffer.allocUnsafe(1 << 20);
       for (;;) {
         const { bytesRead } = await fh.read(buf, 0, buf.length, this.read);
         this.read += bytesRead;
-        const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
+        const decoded = decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
+        const invalid = decoded.includes('\uFFFD') ? replacementsIn(decoded, buf.subarray(0, bytesRead)) : 0;
+        const text = carry + decoded;
         const lines = text.split('\n');
         carry = bytesRead === 0 ? '' : lines.pop()!;
+        if (invalid > 0) {
+          if (this.replaced === 0) this.firstReplaced = line + 1 + linesBefore(buf.subarray(0, bytesRead), firstInvalidUtf8(buf.subarray(0, bytesRead)));
+          this.replaced += invalid;
+        }
         for (const raw of lines) {
           line++;
           const s = raw.trim();
-          if (s !== '') yield parseLine(s, this.input.file, line);
+          if (s !== '') yield parseLine(s, this.input.file, line, this.numbers);
         }
         if (bytesRead === 0) return;
       }
@@ -150,10 +204,10 @@ export function jsonArrayPrefix(text: string, limit: number): string {
 class JsonArrayStream extends ObjectStream {
   private done = false;
 
-  private parse(text: string): unknown[] {
+  private parse(text: string, numbers: JsonNumberReader): unknown[] {
     if (text.trim() === '') return [];
     let value: unknown;
-    try { value = JSON.parse(text); } catch (error) {
+    try { value = numbers.parse(text, () => 'the array'); } catch (error) {
       throw new Error(`${this.input.file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     }
     if (!Array.isArray(value)) throw new Error(`${this.input.file}: expected a JSON array of objects at the top level`);
@@ -162,7 +216,7 @@ class JsonArrayStream extends ObjectStream {
 
   protected sampleObjects(limit: number): Record<string, unknown>[] {
     const { text, eof } = sampleText(this.input, (t) => jsonArrayPrefix(t, limit) !== '[]');
-    const array = this.parse(eof ? text : jsonArrayPrefix(text, limit));
+    const array = this.parse(eof ? text : jsonArrayPrefix(text, limit), new JsonNumberReader(this.input.file));
     return array.slice(0, limit).map((v, i) => asObject(v, this.input.file, `element [${i}]`));
   }
 
@@ -170,7 +224,8 @@ class JsonArrayStream extends ObjectStream {
     const { handle } = await openRegularFile(this.input.path, this.input.file);
     let text: string;
     try { text = await handle.readFile('utf8'); } finally { await handle.close(); }
-    const array = this.parse(text);
+    this.numbers = new JsonNumberReader(this.input.file);
+    const array = this.parse(text, this.numbers);
     for (let i = 0; i < array.length; i++) yield asObject(array[i], this.input.file, `element [${i}]`);
     this.done = true;
   }

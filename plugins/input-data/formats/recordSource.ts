@@ -23,6 +23,8 @@ export interface RecordStream {
   records(): AsyncGenerator<unknown[]>;
   /** 0..1 of the file read so far */
   progress(): number;
+  /** values the read could not keep as they were (each message names the file and the first place) */
+  warnings?(): string[];
 }
 
 export class RecordSource implements Source {
@@ -84,7 +86,7 @@ export class RecordSource implements Source {
   }
 
   warnings(): string[] {
-    const out = [...this.notes];
+    const out = [...this.notes, ...(this.stream.warnings?.() ?? [])];
     if (this.failureCount > 0) {
       const types = new Map((this.cached ?? []).map((f) => [f.name, f.type]));
       out.push(`${this.failureCount} value(s) did not convert and were set to null: ` +

@@ -14,6 +14,7 @@ import { createProvider } from './provider.js';
 import type { ServiceClient } from './serviceClient.js';
 import { FailureState } from './toolFailure.js';
 import { setActiveTool } from './activeTool.js';
+import { hasLingeringWork, neverOpenedWarning, waitForStrayWork } from './strayWork.js';
 
 export interface FullToolRun {
   drop(connectionId: string): void;
@@ -94,6 +95,13 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     }
     await call(instance, 'onComplete');
     if (failure.failed) return;
+    await waitForStrayWork(failure);
+    if (failure.failed) return;
+    for (const anchor of anchors) {
+      if (!anchor.isOpen && anchor.outgoing.some((c) => !c.dropped)) {
+        toolPost({ type: 'message', level: 'warn', text: neverOpenedWarning(anchor.name) });
+      }
+    }
     try {
       for (const anchor of anchors) await anchor.close();
     } catch (error) {
@@ -119,12 +127,4 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     if (failure.failed) for (const c of connections) c.port?.close();
   });
   return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };
-}
-
-/** the worker's own handles: message ports, and the close requests of the connection ports it just closed */
-const HOST_RESOURCES = new Set(['MessagePort', 'CloseReq']);
-
-/** timers, immediates or I/O the plugin left pending in this worker */
-function hasLingeringWork(): boolean {
-  return process.getActiveResourcesInfo().some((kind) => !HOST_RESOURCES.has(kind));
 }

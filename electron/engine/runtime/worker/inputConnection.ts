@@ -13,7 +13,7 @@ export class WorkerInputConnection implements InputConnection {
   constructor(readonly name: string, readonly anchor: string, readonly port: MessagePort | null) {}
 
   read(): RecordPacket {
-    if (!this.current) throw new Error(`connection '${this.name}' on '${this.anchor}': read() is only valid inside onRecordPacket`);
+    if (!this.current) throw new Error(`connection '${this.name}' on '${this.anchor}': read() is only valid inside onRecordPacket; a helper that reads the packet must be awaited there`);
     return this.current;
   }
 

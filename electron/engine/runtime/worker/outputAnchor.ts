@@ -110,7 +110,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
 
   write(packetOrRows: RecordPacket | RecordRow[]): Promise<void> {
     if (this.closed) this.failure.violation('write', `output anchor '${this.name}': write() after close()`);
-    if (!this.metadata) this.failure.violation('write', `output anchor '${this.name}': write() before open()`);
+    if (!this.metadata) this.failure.violation('write', `output anchor '${this.name}': write() before open(): open it first with open(metadata), in the constructor or in onInputConnectionOpened (awaiting any helper that opens it)`);
     const packet = this.toPacket(packetOrRows, this.metadata);
     if (this.preview.length < this.previewRows) collectPreview(packet, this.preview, this.previewRows);
     this.count(packet.length);
@@ -127,7 +127,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
       this.failure.violation('skip', `output anchor '${this.name}': skip() takes a count of rows (a whole number ≥ 0), not ${String(records)}`);
     }
     if (this.closed) this.failure.violation('skip', `output anchor '${this.name}': skip() after close()`);
-    if (!this.metadata) this.failure.violation('skip', `output anchor '${this.name}': skip() before open()`);
+    if (!this.metadata) this.failure.violation('skip', `output anchor '${this.name}': skip() before open(): open it first with open(metadata), in the constructor or in onInputConnectionOpened`);
     if (records > 0 && this.connections > 0) {
       this.failure.violation('skip', `output anchor '${this.name}': skip() while ${this.connections} connection(s) read this anchor; write the rows instead`);
     }

@@ -14,9 +14,13 @@ import type { ServiceClient } from './serviceClient.js';
 import { metadataToOpen } from './anchorOpen.js';
 import { FailureState, type Failure } from './toolFailure.js';
 import { setActiveTool } from './activeTool.js';
+import { openedLateWarning, waitForStrayWork } from './strayWork.js';
 
 class UpdateOutputAnchor implements OutputAnchor {
   metadata: Metadata | null = null;
+  /** set once the tool's last method returned: an open() after that came from work left un-awaited */
+  methodsReturned = false;
+  openedLate = false;
   constructor(readonly name: string, private readonly failure: FailureState) {}
 
   get isOpen(): boolean {
@@ -27,6 +31,7 @@ class UpdateOutputAnchor implements OutputAnchor {
     const opened = metadataToOpen(this.name, this.metadata, metadata, this.failure);
     if (!opened) return;
     this.metadata = opened;
+    this.openedLate = this.methodsReturned;
   }
 
   /** nothing receives packets in an update-only run */
@@ -81,7 +86,12 @@ export async function runUpdateTool(
   });
   setActiveTool(failure);
   await drive();
+  for (const anchor of anchors) anchor.methodsReturned = true;
+  await waitForStrayWork(failure);
   setActiveTool(null);
+  for (const anchor of anchors) {
+    if (anchor.openedLate) messages.push({ level: 'warn', text: openedLateWarning(anchor.name) });
+  }
   retire();
   const outputs: Record<string, Metadata> = {};
   if (!failed) for (const anchor of anchors) if (anchor.metadata) outputs[anchor.name] = anchor.metadata;

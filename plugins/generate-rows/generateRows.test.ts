@@ -84,4 +84,15 @@ describe('generate rows through the engine', () => {
       expect(messages.join('\n')).toMatch(message);
     }
   });
+
+  it('cuts text longer than the field size before the condition reads it, with a warning naming the first row', async () => {
+    const alone = await runTool(engine, 'generate-rows', { field: 'S', type: 'v_string', size: 2, init: '"hello"', condition: 'Length([S]) = 2', loop: 'IIF([S] = "he", "world", "")' }, null);
+    expect(alone.outputs.Output.map((r) => r.S)).toEqual(['he', 'wo']);
+    expect(alone.messages).toContain('warn: [S]: text longer than v_string(2) was truncated (2 rows, the first generated row 1)');
+    for (const packetRows of [1, 3]) {
+      const { outputs, messages } = await runTool(engine, 'generate-rows', { field: 'T', type: 'v_wstring', size: 1, init: '[name]', condition: '[T] != ""', loop: '""' }, spans, { packetRows });
+      expect(pairs(outputs.Output, 'name', 'T')).toEqual(['a:a', '東京:東', 'c:c', 'd:d']);
+      expect(messages).toContain('warn: [T]: text longer than v_wstring(1) was truncated (input row 2)');
+    }
+  });
 });

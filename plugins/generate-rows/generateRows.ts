@@ -16,6 +16,7 @@ import { columnAsField, packetBatch } from '../formula-language/packetColumns.js
 import type { Column } from '../formula-language/values.js';
 import { planGenerateRows, readGenerateRowsConfig, type GenerateRowsConfig, type GenerateRowsPlan } from './generateRowsPlan.js';
 import { RowGenerator } from './rowGenerator.js';
+import { FieldFitWarnings } from '../common/transformFitWarnings.js';
 
 const FIRST_BLOCK = 4096;
 
@@ -25,6 +26,7 @@ export default class GenerateRows implements Plugin {
   private generator: RowGenerator | null = null;
   private compiled: ReturnType<typeof compileFormula>[] = [];
   private readonly conversionWarnings = new Map<string, number>();
+  private fit: FieldFitWarnings | null = null;
   private blockRows = FIRST_BLOCK;
   private rowsRead = 0;
 
@@ -54,7 +56,7 @@ export default class GenerateRows implements Plugin {
         if (!c.ok) throw new Error(`internal: an expression checked in planning failed to compile: ${c.error.message}`);
         return c.formula;
       });
-      this.generator = new RowGenerator(plan, { init, condition, loop }, this.warn);
+      this.generator = new RowGenerator(plan, { init, condition, loop }, this.warn, this.fit = new FieldFitWarnings(plan.field));
     }
     this.provider.getOutputAnchor('Output').open(plan.metadata);
   }
@@ -86,7 +88,7 @@ export default class GenerateRows implements Plugin {
     if (!this.plan || !this.generator) return;
     if (this.provider.getInputAnchor('Input').connections.length === 0) {
       const none = new ColumnBatch(1, (name) => { throw new Error(`internal: no input field ${name}`); });
-      const { values } = this.generator.generate(none, Int32Array.of(0), () => 'the expressions');
+      const { values } = this.generator.generate(none, Int32Array.of(0), () => 'the expressions', true);
       await this.writeRows(null, new Int32Array(values.length), values);
     }
     const names = ['initialization', 'condition', 'loop'];
@@ -96,6 +98,7 @@ export default class GenerateRows implements Plugin {
     for (const [message, count] of this.conversionWarnings) {
       this.provider.io.warn(`${message}: the value became null${count > 1 ? ` (${count} rows)` : ''}`);
     }
+    for (const message of this.fit?.messages() ?? []) this.provider.io.warn(message);
   }
 
   /** the rows `source` of `table` (none without an input) with the field's `values`, in packets */

@@ -9,7 +9,9 @@ import type { Batch } from '../formula-language/batch.js';
 import { ColumnBatch } from '../formula-language/batch.js';
 import { ColumnBuilder, gather, isNullAt, scalarAt } from '../formula-language/columns.js';
 import type { CompiledFormula } from '../formula-language/formula.js';
-import { columnAsField } from '../formula-language/packetColumns.js';
+import { columnAsField, columnOfValues } from '../formula-language/packetColumns.js';
+import type { ColumnValues } from '../common/transformColumns.js';
+import type { FieldFitWarnings } from '../common/transformFitWarnings.js';
 import { valueTypeOfField, type Column, type Scalar } from '../formula-language/values.js';
 import type { GenerateRowsPlan } from './generateRowsPlan.js';
 
@@ -30,6 +32,7 @@ export class RowGenerator {
   constructor(
     private readonly plan: GenerateRowsPlan, private readonly compiled: CompiledLoop,
     private readonly warn: (message: string) => void,
+    private readonly fit: FieldFitWarnings,
   ) {}
 
   private batchOf(input: Batch, rows: Int32Array, current: Column | null): ColumnBatch {
@@ -37,16 +40,22 @@ export class RowGenerator {
     return new ColumnBatch(rows.length, (field) => (field === name && current !== null ? current : gather(input.field(field), rows)));
   }
 
-  private stored(column: Column): Column {
-    return columnAsField(column, this.plan.field, this.warn).column;
+  /** `column` as the field stores it (its type, cut to its size); `rowName(k)` names row k in a warning */
+  private stored(column: Column, rowName: (k: number) => string): Column {
+    const { column: typed, values } = columnAsField(column, this.plan.field, this.warn);
+    const fitted = this.fit.fit(values, rowName);
+    return fitted === values ? typed : columnOfValues(this.plan.field, fitted as ColumnValues);
   }
 
   /** generates the rows of input rows `block` (consecutive, ascending) of `input`; `describe` names an input row in errors */
-  generate(input: Batch, block: Int32Array, describe: (row: number) => string): Generated {
+  /** `alone`: no input, one loop whose generated rows are named in warnings */
+  generate(input: Batch, block: Int32Array, describe: (row: number) => string, alone = false): Generated {
     const { init, condition, loop } = this.compiled;
     const limit = this.plan.config.maxRows;
     let active = block;
-    let current = this.stored(init.evaluate(this.batchOf(input, active, null)));
+    // without an input there is one row looping: name its generated rows instead
+    const name = (iteration: number) => (k: number) => (alone ? `generated row ${iteration + 1}` : describe(active[k]));
+    let current = this.stored(init.evaluate(this.batchOf(input, active, null)), name(0));
     // generated rows as they come, iteration after iteration (plain arrays: a long loop over few rows
     // would otherwise allocate small typed arrays per iteration, and collecting them dominated its time)
     const rows: number[] = [];
@@ -65,7 +74,7 @@ export class RowGenerator {
         current = gather(current, Int32Array.from(keep));
       }
       for (let k = 0; k < active.length; k++) { rows.push(active[k]); values.push(scalarAt(current, k)); }
-      current = this.stored(loop.evaluate(this.batchOf(input, active, current)));
+      current = this.stored(loop.evaluate(this.batchOf(input, active, current)), name(iteration + 1));
     }
     return this.arrange(block, rows, values);
   }

@@ -12,10 +12,12 @@ import { columnAsField } from '../formula-language/packetColumns.js';
 import type { MultiRowEvaluator } from './multiRowEvaluator.js';
 import type { MultiRowPlan } from './multiRowPlan.js';
 import { RowWindow, segmentOf } from './rowWindow.js';
+import type { FieldFitWarnings } from '../common/transformFitWarnings.js';
 import { dataRecord } from '../../shared/ownValue.js';
 
 export async function writeGrouped(
   held: Table[], plan: MultiRowPlan, evaluator: MultiRowEvaluator, provider: Provider, warn: (message: string) => void,
+  fit: FieldFitWarnings,
 ): Promise<void> {
   const { rowAt, starts } = groupOrder(held, plan.groupFields.map((f) => f.name));
   const n = rowAt.length;
@@ -28,7 +30,7 @@ export async function writeGrouped(
   }
   const window = new RowWindow(held.map((t) => segmentOf(t, plan.sees)));
   const { result } = evaluator.evaluate({ window, rowAt, from: 0, to: n, lo, hi, earlier: [] });
-  const computed = columnAsField(result, plan.target, warn).values;
+  const computed = fit.fit(columnAsField(result, plan.target, warn).values, (i) => `row ${i + 1}`);
   const columns: Record<string, ColumnValues> = dataRecord();
   for (const field of plan.metadata.fields) {
     if (field.name === plan.target.name) columns[field.name] = computed as ColumnValues;

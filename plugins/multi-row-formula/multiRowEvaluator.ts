@@ -7,6 +7,7 @@
  * next row reads it; any other expression is evaluated over all the rows at once.
  */
 import type { Field } from '../../shared/sdk/index.js';
+import { fitToField } from '../common/transformFieldFit.js';
 import { ColumnBatch } from '../formula-language/batch.js';
 import { broadcast, ColumnBuilder, gather, scalarAt } from '../formula-language/columns.js';
 import type { CompiledFormula } from '../formula-language/formula.js';
@@ -122,7 +123,9 @@ export class MultiRowEvaluator {
       const result = formula.evaluate(batch);
       const value = scalarAt(result, 0);
       builder.set(k, value);
-      computed[seq.from + k] = scalarAt(columnAsField(result, plan.target, ignore).column, 0);
+      // a later row reads the value as the field stores it: cut to the field's size
+      const stored = scalarAt(columnAsField(result, plan.target, ignore).column, 0);
+      computed[seq.from + k] = typeof stored === 'string' ? fitToField([stored], plan.target).values[0] as Scalar : stored;
     }
     return { result: builder.finish(), computed };
   }

@@ -100,4 +100,19 @@ describe('multi-row formula through the engine', () => {
     expect(column(outputs.Output, 'B')).toEqual([0, 200, 20, null, 100, 40, null]);
     expect(messages.join('\n')).toMatch(/field B \(byte\): 600 does not fit: the value became null$/m);
   });
+
+  it('cuts text longer than the field size, with a warning counting the rows and naming the first', async () => {
+    for (const packetRows of [1, 3, 1000]) {
+      const { outputs, messages } = await runTool(engine, 'multi-row-formula', { updateExisting: false, field: 'S', type: 'v_wstring', size: 2, expression: '[store] + "!"' }, sales, { packetRows });
+      expect(column(outputs.Output, 'S')).toEqual(['b!', 'a!', 'b!', null, 'a!', 'b!', 'Ür']);
+      expect(messages).toContain('warn: [S]: text longer than v_wstring(2) was truncated (row 7)');
+    }
+    // a running text: later rows read the cut value of earlier rows
+    const running = await runTool(engine, 'multi-row-formula', { updateExisting: false, field: 'R', type: 'v_string', size: 3, missingRows: 'empty', expression: '[Row-1:R] + "x"' }, sales, { packetRows: 2 });
+    expect(column(running.outputs.Output, 'R')).toEqual(['x', 'xx', 'xxx', 'xxx', 'xxx', 'xxx', 'xxx']);
+    expect(running.messages).toContain('warn: [R]: text longer than v_string(3) was truncated (4 rows, the first row 4)');
+    const grouped = await runTool(engine, 'multi-row-formula', { updateExisting: false, field: 'G', type: 'v_wstring', size: 1, groupBy: ['store'], expression: '[note] + "?"' }, sales, { packetRows: 2 });
+    expect(column(grouped.outputs.Output, 'G')).toEqual(['y', '東', '?', 'x', null, 'z', '😀']);
+    expect(grouped.messages).toContain('warn: [G]: text longer than v_wstring(1) was truncated (5 rows, the first row 1)');
+  });
 });

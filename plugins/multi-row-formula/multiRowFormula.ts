@@ -17,6 +17,7 @@ import { MultiRowEvaluator } from './multiRowEvaluator.js';
 import { planMultiRow, readMultiRowConfig, type MultiRowConfig, type MultiRowPlan } from './multiRowPlan.js';
 import { RowWindow, segmentOf, type WindowSegment } from './rowWindow.js';
 import { writeRows } from './writeRows.js';
+import { FieldFitWarnings } from '../common/transformFitWarnings.js';
 
 export default class MultiRowFormula implements Plugin {
   private readonly config: MultiRowConfig | string;
@@ -30,6 +31,9 @@ export default class MultiRowFormula implements Plugin {
   /** grouping: every packet */
   private held: Table[] = [];
   private readonly conversionWarnings = new Map<string, number>();
+  private fit: FieldFitWarnings | null = null;
+  /** rows written so far (names the row of a fit warning) */
+  private rowsOut = 0;
 
   constructor(private readonly provider: Provider) {
     this.config = readMultiRowConfig(provider.toolConfig);
@@ -46,6 +50,7 @@ export default class MultiRowFormula implements Plugin {
       return;
     }
     this.plan = plan;
+    this.fit = new FieldFitWarnings(plan.target);
     if (!this.provider.environment.updateOnly) {
       const compiled = compileFormula(plan.config.expression, plan.sees);
       if (!compiled.ok) throw new Error(`internal: an expression checked in planning failed to compile: ${compiled.error.message}`);
@@ -65,7 +70,7 @@ export default class MultiRowFormula implements Plugin {
   async onComplete(): Promise<void> {
     if (!this.plan || !this.evaluator) return;
     if (this.plan.groupFields.length > 0) {
-      await writeGrouped(this.held, this.plan, this.evaluator, this.provider, this.warn);
+      await writeGrouped(this.held, this.plan, this.evaluator, this.provider, this.warn, this.fit!);
       this.held = [];
     } else if (this.kept.length > 0) {
       await this.stream(this.kept, true);
@@ -74,6 +79,7 @@ export default class MultiRowFormula implements Plugin {
     for (const [message, count] of this.conversionWarnings) {
       this.provider.io.warn(`${message}: the value became null${count > 1 ? ` (${count} rows)` : ''}`);
     }
+    for (const message of this.fit!.messages()) this.provider.io.warn(message);
   }
 
   private readonly warn = (message: string): void => {
@@ -97,7 +103,9 @@ export default class MultiRowFormula implements Plugin {
       const lo = new Int32Array(count);
       const hi = new Int32Array(count).fill(n);
       const evaluated = this.evaluator!.evaluate({ window, rowAt, from, to, lo, hi, earlier: this.keptComputed });
-      values = columnAsField(evaluated.result, plan.target, this.warn).values;
+      const base = this.rowsOut;
+      values = this.fit!.fit(columnAsField(evaluated.result, plan.target, this.warn).values, (i) => `row ${base + i + 1}`);
+      this.rowsOut += count;
       computed = evaluated.computed;
     }
     // keep the last `lag` computed rows and every row not computed yet, as copies: a written packet is gone

@@ -12,6 +12,7 @@ import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
 import { IdleWatch } from './idleWatch.js';
+import { MemoryWatch } from './memoryWatch.js';
 import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
 import { answerServiceRequest } from './serviceHost.js';
 import { ToolMessageOrder } from './toolMessageOrder.js';
@@ -34,6 +35,8 @@ export interface FullRunContext {
   credit?: number;
   /** tools running at once, beyond those running tools wait on (ToolStarts) */
   maxLiveTools: number;
+  /** the process's resident memory past which the tool holding the most is stopped (MemoryWatch) */
+  memoryLimitMb: number;
 }
 
 const START_RETRIES = 50;
@@ -74,6 +77,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
     recorder.onSettled = null;
     clearTimeout(timer);
     idle?.stop();
+    memory.stop();
     ctx.signal?.removeEventListener('abort', onAbort);
     for (const id of [...hosts.keys()]) stopTool(id);
     finish(recorder.finish(cancelled));
@@ -115,7 +119,11 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   const ports = wireConnections(ctx);
   const connectionsById = new Map(plan.connections.map((c) => [c.id, c]));
   const starts = new ToolStarts(plan, ctx.maxLiveTools, (id) => recorder.isSettled(id), (tool) => void startTool(tool));
-  recorder.onSettled = (id) => starts.settled(id);
+  const memory = new MemoryWatch(ctx.memoryLimitMb, (toolId, message) => failTool(toolId, message));
+  recorder.onSettled = (id) => {
+    memory.forget(id);
+    starts.settled(id);
+  };
   starts.begin();
   checkFinished();
   return done;
@@ -157,9 +165,10 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       return;
     }
     hosts.set(toolId, host);
+    memory.started(toolId);
     const order = new ToolMessageOrder(tool.outputs.map((o) => o.anchor));
     host.attach((message) => {
-      idle?.progress();
+      if (message.type !== 'memory') idle?.progress(); // memory reports come on a timer, even from a hung tool
       const wrong = order.check(message);
       if (wrong) failTool(toolId, `the tool broke the tool host's protocol: it ${wrong}`);
       else onWorkerMessage(tool, host, message);
@@ -175,6 +184,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
         return;
       case 'message': return recorder.message(toolId, message.level, message.text);
       case 'progress': return recorder.progress(toolId, message.fraction);
+      case 'memory': return memory.report(toolId, message.bytes);
       case 'needs-consumer': {
         const consumer = connectionsById.get(message.connectionId)?.to.tool;
         if (consumer !== undefined) starts.need(consumer);

@@ -59,6 +59,8 @@ export type WorkerToHost =
   | { type: 'anchor-closed'; anchor: string; records: number; preview: PreviewRow[]; truncated: boolean }
   | { type: 'message'; level: MessageLevel; text: string }
   | { type: 'progress'; fraction: number }
+  /** bytes the worker holds: V8 heap used + external memory (ArrayBuffers); see memoryWatch.ts */
+  | { type: 'memory'; bytes: number }
   /** a packet waits for credit on a connection whose consumer has not started: start it */
   | { type: 'needs-consumer'; connectionId: string }
   | { type: 'service'; id: number; method: ServiceMethod; args: unknown[] }

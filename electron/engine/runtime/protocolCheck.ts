@@ -19,6 +19,7 @@ const CHECKS: Record<WorkerToHost['type'], Check> = {
   'message': (m) => (m.level === 'info' || m.level === 'warn' || m.level === 'error') && isString(m.text),
   'progress': (m) => typeof m.fraction === 'number',
   'needs-consumer': (m) => isString(m.connectionId),
+  'memory': (m) => isCount(m.bytes),
   'service': (m) => typeof m.id === 'number' && isString(m.method) && Array.isArray(m.args),
   'done': () => true,
   'failed': (m) => isString(m.phase) && isString(m.message),

@@ -13,6 +13,7 @@ import type { Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
 import { removePartialFiles } from '../stores/partialFiles.js';
 import { runFull } from './fullRun.js';
+import { defaultMemoryLimitMb } from './memoryWatch.js';
 import { buildRunPlan } from './runPlan.js';
 import { RunRecorder } from './runRecorder.js';
 import { UpdateCache } from './updateCache.js';
@@ -37,6 +38,11 @@ export interface WorkflowRunnerOptions {
    * least 8); tools that running tools wait on start beyond it (toolStarts.ts)
    */
   maxLiveTools?: number;
+  /**
+   * full runs: when the process's resident memory passes this, the tool holding the most is stopped
+   * (memoryWatch.ts); default $WEFT_MEMORY_LIMIT_MB, else 80 % of the machine's (or container's) memory
+   */
+  memoryLimitMb?: number;
 }
 
 export interface RunOptions {
@@ -54,6 +60,8 @@ export interface RunOptions {
   runId?: string;
   /** update-only: reuse cached results of unchanged tools (default true) */
   useCache?: boolean;
+  /** full runs: this run's memory limit, over the runner's memoryLimitMb */
+  memoryLimitMb?: number;
   /** full runs: packets a consumer lets its producer send ahead, per connection (default 4) */
   credit?: number;
 }
@@ -65,6 +73,12 @@ export interface RunOptions {
  * 261-268 MB, pipeline 322 -> 290-294 MB, user CPU within the noise (docs/performance.md).
  */
 export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 4 };
+
+/** $WEFT_MEMORY_LIMIT_MB when it is a positive number */
+function memoryLimitFromEnvironment(): number | undefined {
+  const value = Number(process.env.WEFT_MEMORY_LIMIT_MB);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
 
 export class WorkflowRunner {
   private readonly pool: WorkerPool;
@@ -103,6 +117,7 @@ export class WorkflowRunner {
         weftVersion: this.options.weftVersion, tempRoot, previewRows: options.previewRows ?? 100,
         timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
         maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
+        memoryLimitMb: options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb(),
       });
     } finally {
       await removePartialFiles(tempRoot);

@@ -19,6 +19,7 @@ export interface TestEngineOptions {
   resourceLimits?: WorkflowRunnerOptions['resourceLimits'];
   updateWatchdogMs?: number;
   maxLiveTools?: number;
+  memoryLimitMb?: number;
 }
 
 export interface TestRunOptions extends Partial<Omit<RunOptions, 'onEvent'>> {
@@ -46,7 +47,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   const registry = await createPluginRegistry({ dataDir: weftHome, loadedDirs: options.pluginDirs ?? [] });
   const runner = new WorkflowRunner({
     resolver: registry, services: registry.services, weftVersion: 'test',
-    resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs, maxLiveTools: options.maxLiveTools,
+    resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs, maxLiveTools: options.maxLiveTools, memoryLimitMb: options.memoryLimitMb,
   });
   return {
     registry,
@@ -74,8 +75,8 @@ export async function runTestWorkflow(
   workflow: Workflow,
   options: TestRunOptions & TestEngineOptions = {},
 ): Promise<TestRunResult> {
-  const { pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools, ...runOptions } = options;
-  const engine = await createTestEngine({ pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools });
+  const { pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools, memoryLimitMb, ...runOptions } = options;
+  const engine = await createTestEngine({ pluginDirs, weftHome, resourceLimits, updateWatchdogMs, maxLiveTools, memoryLimitMb });
   try {
     return await engine.run(workflow, runOptions);
   } finally {

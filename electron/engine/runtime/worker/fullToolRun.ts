@@ -16,6 +16,8 @@ import { FailureState } from './toolFailure.js';
 import { setActiveTool } from './activeTool.js';
 import { hasLingeringWork, neverOpenedWarning, waitForStrayWork } from './strayWork.js';
 
+const MEMORY_REPORT_MS = 250;
+
 export interface FullToolRun {
   drop(connectionId: string): void;
   finished: Promise<void>;
@@ -46,6 +48,12 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
   const { provider, retire } = createProvider({ job, updateOnly: false, inputs, outputs, services, failure, post: toolPost });
 
   const settle = () => Promise.all(anchors.map((a) => a.settled()));
+  // what this worker holds, for the host's memory watch (heap limits do not cover ArrayBuffers)
+  const reportMemory = () => {
+    const usage = process.memoryUsage();
+    toolPost({ type: 'memory', bytes: usage.heapUsed + usage.external });
+  };
+  const memoryReports = setInterval(reportMemory, MEMORY_REPORT_MS);
 
   async function call(instance: Plugin, method: 'onInputConnectionOpened' | 'onRecordPacket' | 'onComplete', connection?: WorkerInputConnection): Promise<void> {
     const fn = instance[method];
@@ -112,6 +120,8 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     // only once the event loop turns: give it that turn, so the tool fails instead of finishing ok
     await new Promise((resolve) => setImmediate(resolve));
     if (failure.failed) return;
+    clearInterval(memoryReports);
+    reportMemory();
     live = false;
     retire();
     // a plugin that left timers or I/O running would act inside the next tool this worker hosts
@@ -119,6 +129,7 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
   }
 
   const finished = drive().finally(() => {
+    clearInterval(memoryReports);
     live = false;
     retire();
     setActiveTool(null);

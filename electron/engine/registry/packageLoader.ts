@@ -100,6 +100,12 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
     } catch (error) {
       throw new PackageError(manifestFile, `${at}.configSchema: ${(error as Error).message}`);
     }
+    // a key the schema requires may be left for the user to fill in; anything else is the author's slip
+    const defaultProblems = validateConfig(structuredClone(tool.defaultConfig)).filter((p) => !p.includes(': missing required key '));
+    if (defaultProblems.length > 0) {
+      const problems = defaultProblems.map((p) => p.replace(/^config/, 'defaultConfig')).join('; ');
+      throw new PackageError(manifestFile, `${at}.defaultConfig of tool "${manifest.name}/${tool.id}" does not match its configSchema: ${problems}`);
+    }
     if (!/\.(m?js)$/.test(tool.entry)) throw new PackageError(manifestFile, `${at}.entry: ${JSON.stringify(tool.entry)} must be a .js or .mjs ES module`);
     let entryPath: string;
     let iconSvg: string | null = null;

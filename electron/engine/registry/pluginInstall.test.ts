@@ -83,6 +83,15 @@ describe('install from a folder', () => {
     ['icon not SVG', (d) => write(d, 'icon.svg', 'GIF89a'), /tools\[0\]\.icon: .*icon\.svg" is not an SVG image/],
     ['entry not a module file', (d) => editManifest(d, (m) => (m.tools[1].entry = 'second.ts')), /tools\[1\]\.entry: "second\.ts" must be a \.js or \.mjs/],
     ['name weft', (d) => editManifest(d, (m) => (m.name = 'weft')), /weft-plugin\.json: the name "weft" is reserved/],
+    [
+      'defaultConfig outside its configSchema',
+      (d) => editManifest(d, (m) => {
+        m.tools[0].configSchema = { type: 'object', properties: { offset: { type: 'integer' } }, required: ['offset'] };
+        m.tools[0].defaultConfig = { offset: 'ten' };
+      }),
+      /weft-plugin\.json: tools\[0\]\.defaultConfig of tool "acme-tools\/[a-z-]+" does not match its configSchema: defaultConfig\.offset: must be integer/,
+    ],
+    ['sdk range not met', (d) => editManifest(d, (m) => (m.sdk = '^1.2.0')), /weft-plugin\.json: sdk: requires SDK \^1\.2\.0, this Weft offers 1\.0\.0/],
     ['sdk major not offered', (d) => editManifest(d, (m) => (m.sdk = '^2.0.0')), /weft-plugin\.json: sdk: requires SDK \^2\.0\.0/],
   ];
 

@@ -41,6 +41,17 @@ export default tseslint.config(
     // tests drive the tools through the real engine's test harness
     ignores: ['plugins/**/*.test.ts', 'plugins/**/testing/**', 'plugins/**/*Testkit/**'],
   },
+  {
+    // product code never imports test code: scripts/buildNode.mjs leaves test-only files out of dist/
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'plugins/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**', '**/*Testkit/**', '**/*Testkit.ts', '**/*Testbed.ts', '**/*Fixtures.ts', '**/fixtures/**', '**/*Bench.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['**/testing/**', '**/testing', '**/*Testkit/**', '**/*Testkit.js', '**/*Testbed.js', '**/*Fixtures.js', 'vitest', '@duckdb/node-api'],
+        message: 'test-only code: product code must not import it (it is not built into dist/)',
+      }] }],
+    },
+  },
   layer(['e2e/**/*.ts'], ['**/electron/engine/**', '**/renderer/**', '**/plugins/**'],
     'e2e drives the app as a user does; it may import shared/ types'),
 );

@@ -23,6 +23,15 @@ function walk(dir, out = []) {
   return out;
 }
 
+// Test-only code (the engine test harness, the registry testbed and fixtures, the tool testkit that
+// imports the dev-only DuckDB package) stays out of dist/: the app packs dist/. Tests run it from
+// the TypeScript sources; scripts/measureRuntime.mjs bundles the one tool that needs it.
+export function isTestOnly(file) {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  return /(^|\/)(testing|[^/]*Testkit)\//.test(relative) || /(Testbed|Fixtures|Testkit)\.ts$/.test(relative);
+}
+const testOnlyOutputs = ['electron/engine/testing', 'plugins/common/transformTestkit', 'electron/engine/registry/registryTestbed.js', 'electron/engine/registry/packageFixtures.js', 'electron/engine/alteryxImport/importTestkit.js'];
+
 function isSource(file) {
   return /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.endsWith('.d.ts');
 }
@@ -114,7 +123,8 @@ export async function buildNode() {
 
 async function buildUnlocked() {
   const files = sourceDirs.flatMap((dir) => walk(path.join(root, dir)));
-  const entryPoints = files.filter(isSource);
+  const entryPoints = files.filter((file) => isSource(file) && !isTestOnly(file));
+  for (const stale of testOnlyOutputs) fs.rmSync(path.join(dist, stale), { recursive: true, force: true });
   await build({
     entryPoints,
     outdir: dist,
@@ -126,7 +136,7 @@ async function buildUnlocked() {
     logLevel: 'error',
   });
   for (const file of files) {
-    if (file.startsWith(path.join(root, 'plugins')) && !isSource(file) && !/\.test\.tsx?$/.test(file)) {
+    if (file.startsWith(path.join(root, 'plugins')) && !isSource(file) && !/\.test\.tsx?$/.test(file) && !isTestOnly(file)) {
       const target = path.join(dist, path.relative(root, file));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(file, target);

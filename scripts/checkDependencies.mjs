@@ -34,7 +34,7 @@ export function isRuntimeFile(relative) {
   const file = relative.split(path.sep).join('/');
   if (!/^(shared|electron|plugins|bin)\//.test(file)) return false;
   if (/\.test\.tsx?$/.test(file) || /Bench\.ts$/.test(file)) return false;
-  return !/(^|\/)(testing|fixtures|[^/]*Testkit)(\/|$)/.test(file) && !/(Testbed|Fixtures)\.ts$/.test(file);
+  return !/(^|\/)(testing|fixtures|[^/]*Testkit)(\/|$)/.test(file) && !/(Testbed|Fixtures|Testkit)\.ts$/.test(file);
 }
 
 /** the package a bare import specifier names, or undefined for relative, node: and built-in ones */

@@ -1,6 +1,6 @@
 /**
  * Measures the runtime's own costs (not a test; numbers go to docs/architecture.md):
- * `node scripts/buildNode.mjs && node dist/electron/engine/testing/measureRuntime.js`
+ * `node scripts/measureRuntime.mjs`
  */
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';

@@ -84,6 +84,13 @@ export interface PathRequest {
   kind: 'open-workflow' | 'save-workflow' | 'folder' | 'file' | 'save-file';
   title?: string;
   defaultPath?: string;
+  /** file types offered (an "All files" choice is always added); extensions without the dot */
+  filters?: FileFilter[];
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
 }
 
 /** What the window shows; the desktop app uses it for the title, Open Recent and the close prompt. */

@@ -82,6 +82,13 @@ const pathRequest: Schema = {
     kind: { enum: ['open-workflow', 'save-workflow', 'folder', 'file', 'save-file'] },
     title: { type: 'string', maxLength: MAX_ID },
     defaultPath: path,
+    filters: {
+      type: 'array', maxItems: 16,
+      items: {
+        type: 'object', required: ['name', 'extensions'], additionalProperties: false,
+        properties: { name: { type: 'string', maxLength: MAX_ID }, extensions: { type: 'array', maxItems: 32, items: { type: 'string', maxLength: 32 } } },
+      },
+    },
   },
 };
 

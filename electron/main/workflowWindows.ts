@@ -32,6 +32,11 @@ const WORKFLOW_FILTERS = [{ name: 'Weft workflows', extensions: ['weft.json', 'j
 /** Open also converts Alteryx workflows (docs/import.md) */
 const OPEN_FILTERS = [{ name: 'Workflows', extensions: ['weft.json', 'json', 'yxmd', 'yxmc', 'yxwz'] }, ...WORKFLOW_FILTERS, { name: 'Alteryx workflows', extensions: ['yxmd', 'yxmc', 'yxwz'] }];
 
+/** a tool's file types, then "All files" (no filter when the tool names no types) */
+function withAllFiles(filters: PathRequest['filters']): PathRequest['filters'] {
+  return filters && filters.length > 0 ? [...filters, { name: 'All files', extensions: ['*'] }] : undefined;
+}
+
 export class WorkflowWindows {
   private readonly byContents = new Map<number, WorkflowWindow>();
 
@@ -70,14 +75,14 @@ export class WorkflowWindows {
     const base = { title: request.title, defaultPath: request.defaultPath };
     if (request.kind === 'save-workflow' || request.kind === 'save-file') {
       // a tool's output file may not exist yet: only a save dialog lets the user name a new one
-      const filters = request.kind === 'save-workflow' ? WORKFLOW_FILTERS : undefined;
+      const filters = request.kind === 'save-workflow' ? WORKFLOW_FILTERS : withAllFiles(request.filters);
       const result = window
         ? await dialog.showSaveDialog(window, { ...base, filters })
         : await dialog.showSaveDialog({ ...base, filters });
       return result.canceled || !result.filePath ? null : result.filePath;
     }
     const properties: ('openFile' | 'openDirectory')[] = request.kind === 'folder' ? ['openDirectory'] : ['openFile'];
-    const filters = request.kind === 'open-workflow' ? OPEN_FILTERS : undefined;
+    const filters = request.kind === 'open-workflow' ? OPEN_FILTERS : withAllFiles(request.filters);
     const result = window
       ? await dialog.showOpenDialog(window, { ...base, properties, filters })
       : await dialog.showOpenDialog({ ...base, properties, filters });

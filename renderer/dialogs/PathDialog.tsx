@@ -1,34 +1,57 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { FileFilter } from '../../shared/apiBridge.js';
 import type { DirectoryListing } from '../../shared/weftApi.js';
 import { getWeftApi } from '../api/index.js';
-import { canChoose, parentOf, pathIn, startPath, type PathDialogMode } from '../model/dialogPaths.js';
+import { canChoose, pathAfterOpening, pathIn, startFolder, startPath, type PathDialogMode } from '../model/dialogPaths.js';
 import { errorText } from '../model/errorText.js';
+import { filterLabel, visibleEntries } from '../model/fileFilters.js';
+import { lastFolder, rememberFolder } from '../model/lastFolder.js';
 import { dialogStore } from '../store/dialogStore.js';
+import { workflowStore } from '../store/workflowStore.js';
 import { Icon } from '../toolbar/Icon.js';
 import { Dialog } from './Dialog.js';
 
 /**
  * The in-app file dialog (browser mode has no native one): a path field and a listing of the
  * host's directories through `listDirectory`. Saving (`save-file`) takes a new file name typed
- * into the path field; `defaultFileName` is the name it proposes ('' proposes none).
+ * into the path field; `defaultFileName` is the name it proposes ('' proposes none). Enter on a
+ * typed folder opens it; `filters` are the file types listed first, before "All files".
  */
-export function PathDialog({ title, mode, initialPath, submitLabel, onChoose, defaultFileName = 'workflow.weft.json' }: {
-  title: string; mode: PathDialogMode; initialPath: string | null; submitLabel: string; onChoose: (path: string) => void; defaultFileName?: string;
+export function PathDialog({ title, mode, initialPath, submitLabel, onChoose, defaultFileName = 'workflow.weft.json', filters = [] }: {
+  title: string; mode: PathDialogMode; initialPath: string | null; submitLabel: string; onChoose: (path: string) => void;
+  defaultFileName?: string; filters?: FileFilter[];
 }) {
   const [path, setPath] = useState(initialPath ?? '');
   const [listing, setListing] = useState<DirectoryListing | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const browse = useCallback((dir: string | null) => {
+  const [showHidden, setShowHidden] = useState(false);
+  const [filterIndex, setFilterIndex] = useState(0);
+  const typeId = useId();
+  const browse = useCallback((dir: string | null, homeOnFailure = false) => {
     getWeftApi().listDirectory(dir).then((result) => { setListing(result); setError(null); })
-      .catch((failure: unknown) => setError(errorText(failure)));
+      .catch((failure: unknown) => { if (homeOnFailure && dir !== null) browse(null); else setError(errorText(failure)); });
   }, []);
-  useEffect(() => { browse(initialPath ? parentOf(initialPath) : null); }, [browse, initialPath]);
+  useEffect(() => { browse(startFolder(initialPath, lastFolder(), workflowStore.getState().path), true); }, [browse, initialPath]);
   useEffect(() => {
     if (listing && path === '') setPath(startPath(listing.path, mode, defaultFileName));
   }, [listing, mode, path, defaultFileName]);
-  const choose = () => { dialogStore.getState().closeDialog(); onChoose(path.trim()); };
+  const finish = (chosen: string) => {
+    rememberFolder(chosen, mode === 'folder');
+    dialogStore.getState().closeDialog();
+    onChoose(chosen);
+  };
+  // a folder typed into a file dialog is opened, not chosen as the file
+  const submit = () => {
+    const typed = path.trim();
+    if (mode === 'folder') { finish(typed); return; }
+    getWeftApi().listDirectory(typed).then((folder) => {
+      setListing(folder); setError(null); setPath(pathAfterOpening(folder.path, mode, defaultFileName));
+    }, () => finish(typed));
+  };
+  const extensions = filterIndex < filters.length ? filters[filterIndex]!.extensions : null;
+  const entries = listing ? visibleEntries(listing.entries, showHidden, extensions) : [];
   return (
-    <Dialog title={title} submitLabel={submitLabel} submitDisabled={!canChoose(path, mode)} onSubmit={choose} wide>
+    <Dialog title={title} submitLabel={submitLabel} submitDisabled={!canChoose(path, mode)} onSubmit={submit} wide>
       <label className="dialog-field">
         <span>Path</span>
         <input type="text" value={path} onChange={(event) => setPath(event.target.value)} spellCheck={false} />
@@ -41,17 +64,28 @@ export function PathDialog({ title, mode, initialPath, submitLabel, onChoose, de
         </div>
         {error && <p className="error-text">{error}</p>}
         <ul>
-          {listing?.entries.map((entry) => (
+          {entries.map((entry) => (
             <li key={entry.path}>
               <button type="button" className={`file-entry file-entry-${entry.kind}`}
                 onClick={() => { if (entry.kind === 'directory') { browse(entry.path); setPath(pathIn(entry.path, path, mode, defaultFileName)); } else setPath(entry.path); }}
-                onDoubleClick={() => { if (entry.kind === 'file' && mode !== 'folder') { setPath(entry.path); dialogStore.getState().closeDialog(); onChoose(entry.path); } }}>
+                onDoubleClick={() => { if (entry.kind === 'file' && mode !== 'folder') finish(entry.path); }}>
                 <Icon name={entry.kind === 'directory' ? 'folder' : 'file'} /> {entry.name}
               </button>
             </li>
           ))}
-          {listing && listing.entries.length === 0 && <li className="muted pad">This folder is empty.</li>}
+          {listing && entries.length === 0 && <li className="muted pad">{listing.entries.length === 0 ? 'This folder is empty.' : 'No files of this type here.'}</li>}
         </ul>
+      </div>
+      <div className="file-browser-options">
+        {mode !== 'folder' && (
+          <label htmlFor={typeId}>File type{' '}
+            <select id={typeId} value={filterIndex} onChange={(event) => setFilterIndex(Number(event.target.value))}>
+              {filters.map((filter, index) => <option key={filter.name} value={index}>{filterLabel(filter)}</option>)}
+              <option value={filters.length}>All files</option>
+            </select>
+          </label>
+        )}
+        <label><input type="checkbox" checked={showHidden} onChange={(event) => setShowHidden(event.target.checked)} /> Show hidden files</label>
       </div>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChoose, parentOf, pathIn, startPath } from './dialogPaths.js';
+import { canChoose, parentOf, pathAfterOpening, pathIn, startFolder, startPath } from './dialogPaths.js';
 
 describe('in-app file dialog paths', () => {
   it('saving keeps the typed file name when entering another folder', () => {
@@ -25,5 +25,21 @@ describe('in-app file dialog paths', () => {
     expect(parentOf('/a/b/c.csv')).toBe('/a/b');
     expect(parentOf('C:\\a\\b.csv')).toBe('C:\\a');
     expect(parentOf('c.csv')).toBeNull();
+  });
+});
+
+describe('where the in-app file dialog starts and what Enter on a folder leaves in the path', () => {
+  it("starts in the given path's folder, else the last-used one, else the workflow's, else home", () => {
+    expect(startFolder('/data/in/a.csv', '/last', '/wf/flow.weft.json')).toBe('/data/in');
+    expect(startFolder(null, '/last', '/wf/flow.weft.json')).toBe('/last');
+    expect(startFolder('', null, '/wf/flow.weft.json')).toBe('/wf');
+    expect(startFolder(null, null, null)).toBeNull();
+  });
+
+  it('leaves the opened folder ready for a name', () => {
+    expect(pathAfterOpening('/data', 'open-file', 'x')).toBe('/data/');
+    expect(pathAfterOpening('/data', 'save-file', 'workflow.weft.json')).toBe('/data/workflow.weft.json');
+    expect(pathAfterOpening('/', 'save-file', '')).toBe('/');
+    expect(pathAfterOpening('/data', 'folder', '')).toBe('/data');
   });
 });

@@ -30,3 +30,16 @@ export function canChoose(path: string, mode: PathDialogMode): boolean {
   if (trimmed === '') return false;
   return mode === 'folder' || nameOf(trimmed) !== '';
 }
+
+/** where the dialog starts: the given path's folder, else the last-used folder, else the workflow's (null: home) */
+export function startFolder(initialPath: string | null, lastUsed: string | null, workflowPath: string | null): string | null {
+  if (initialPath) return parentOf(initialPath);
+  return lastUsed ?? (workflowPath ? parentOf(workflowPath) : null);
+}
+
+/** the path field after Enter opened the folder typed in it: ready for a name to be typed or picked */
+export function pathAfterOpening(folder: string, mode: PathDialogMode, defaultFileName: string): string {
+  if (mode === 'folder') return folder;
+  const base = folder.endsWith('/') || folder.endsWith('\\') ? folder : `${folder}/`;
+  return mode === 'save-file' ? `${base}${defaultFileName}` : base;
+}

@@ -79,7 +79,15 @@ describe('uiSchemaFor', () => {
       .toEqual({ 'ui:widget': 'file', 'ui:options': { fileMode: 'save' } });
     expect(uiSchemaFor({ type: 'object', properties: { out: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-mode': 'other' } } }).out)
       .toEqual({ 'ui:widget': 'file' });
-    expect(uiSchemaFor(builtInSchema('output-data')).path).toEqual({ 'ui:widget': 'file', 'ui:options': { fileMode: 'save' } });
-    expect(uiSchemaFor(builtInSchema('input-data')).path).toEqual({ 'ui:widget': 'file' });
+    expect(uiSchemaFor(builtInSchema('output-data')).path).toEqual({ 'ui:widget': 'file', 'ui:options': expect.objectContaining({ fileMode: 'save' }) });
+    expect(uiSchemaFor(builtInSchema('input-data')).path).toEqual({ 'ui:widget': 'file', 'ui:options': { fileTypes: expect.any(Array) } });
+  });
+
+  it('"x-weft-file-types" lists the types a file dialog offers; Input Data offers its formats', () => {
+    expect(uiSchemaFor({ type: 'object', properties: { in: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-types': ['csv'] } } }).in)
+      .toEqual({ 'ui:widget': 'file', 'ui:options': { fileTypes: ['csv'] } });
+    expect(uiSchemaFor({ type: 'object', properties: { in: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-types': 'csv' } } }).in)
+      .toEqual({ 'ui:widget': 'file' });
+    expect(uiSchemaFor(builtInSchema('input-data')).path['ui:options'].fileTypes).toEqual(['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx', 'arrow']);
   });
 });

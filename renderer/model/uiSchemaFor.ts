@@ -2,7 +2,8 @@
  * The @rjsf uiSchema for a tool's configSchema: `"x-weft-widget": "field" | "formula" | "file"`
  * picks Weft's own widgets; `"x-weft-anchor": "<input anchor>"` narrows a field picker to the
  * fields of that input anchor; `"x-weft-file-mode": "save"` beside `"file"` makes Browse… ask
- * for a file to write (which may not exist yet) instead of an existing one. An array of strings annotated as fields (on the array, on its
+ * for a file to write (which may not exist yet) instead of an existing one; `"x-weft-file-types":
+ * ["csv", ...]` beside `"file"` lists the file types its dialog offers (with an "All files" choice). An array of strings annotated as fields (on the array, on its
  * `items`, or both) is one multi-field picker (`fields`); annotations nested in arrays of
  * objects (`keys[].field`) apply to each item's property.
  */
@@ -47,10 +48,16 @@ function fileModeOf(schema: JsonObject): FileMode {
   return schema['x-weft-file-mode'] === 'save' ? 'save' : 'open';
 }
 
-function withWidget(widget: WeftWidgetName, anchor: string | undefined, fileMode?: FileMode): UiSchema {
-  const options: Record<string, string> = {};
+function fileTypesOf(schema: JsonObject): string[] | undefined {
+  const types = schema['x-weft-file-types'];
+  return Array.isArray(types) && types.every((type) => typeof type === 'string') && types.length > 0 ? types as string[] : undefined;
+}
+
+function withWidget(widget: WeftWidgetName, anchor: string | undefined, fileMode?: FileMode, fileTypes?: string[]): UiSchema {
+  const options: Record<string, string | string[]> = {};
   if (anchor !== undefined) options.anchor = anchor;
   if (fileMode === 'save') options.fileMode = fileMode;
+  if (fileTypes) options.fileTypes = fileTypes;
   return Object.keys(options).length === 0 ? { 'ui:widget': widget } : { 'ui:widget': widget, 'ui:options': options };
 }
 
@@ -60,7 +67,7 @@ function uiFor(schema: JsonObject, inherited?: string): UiSchema {
   if (isFieldList(schema)) return withWidget('fields', anchorOf(schema.items as JsonObject) ?? anchor);
   const ui: UiSchema = {};
   const widget = weftWidgetOf(schema);
-  if (widget !== undefined && schema.type !== 'array' && schema.type !== 'object') Object.assign(ui, withWidget(widget, anchor, widget === 'file' ? fileModeOf(schema) : undefined));
+  if (widget !== undefined && schema.type !== 'array' && schema.type !== 'object') Object.assign(ui, widget === 'file' ? withWidget(widget, anchor, fileModeOf(schema), fileTypesOf(schema)) : withWidget(widget, anchor));
   if (isObject(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (!isObject(property)) continue;

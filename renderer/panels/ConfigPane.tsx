@@ -5,6 +5,7 @@ import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
 import { pathFromWorkflow } from '../model/configPaths.js';
 import { errorText } from '../model/errorText.js';
+import { toolFileFilters } from '../model/fileFilters.js';
 import type { FileMode } from '../model/uiSchemaFor.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { dialogStore } from '../store/dialogStore.js';
@@ -18,15 +19,16 @@ import type { ConfigFormContext } from './widgets/configFormContext.js';
 const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
 
 /** the native file picker (or save dialog) in the desktop app, the in-app dialog in a browser */
-function browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void): void {
+function browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void, fileTypes?: string[]): void {
   const start = pathFromWorkflow(initialPath, workflowStore.getState().path);
+  const filters = toolFileFilters(fileTypes);
   const { pickPath } = getHostShell();
   if (!pickPath) {
-    dialogStore.getState().openDialog({ kind: 'pick-file', mode, initialPath: start, onPick });
+    dialogStore.getState().openDialog({ kind: 'pick-file', mode, initialPath: start, onPick, filters });
     return;
   }
   const request = mode === 'save' ? { kind: 'save-file' as const, title: 'Save to file' } : { kind: 'file' as const, title: 'Choose a file' };
-  void pickPath({ ...request, defaultPath: start || undefined })
+  void pickPath({ ...request, defaultPath: start || undefined, filters })
     .then((picked) => { if (picked) onPick(picked); })
     .catch((error: unknown) => dialogStore.getState().showNotice(errorText(error), 'error'));
 }

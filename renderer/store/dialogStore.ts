@@ -1,5 +1,6 @@
 /** Which in-app dialog is open (file dialogs, plugin dialogs, save as tool, confirmations). */
 import { createStore, useStore } from 'zustand';
+import type { FileFilter } from '../../shared/apiBridge.js';
 
 export type DialogRequest =
   | { kind: 'open-workflow' }
@@ -12,7 +13,7 @@ export type DialogRequest =
   | { kind: 'save-as-tool' }
   | { kind: 'formula-help' }
   /** `mode: 'save'`: a file to write, which may not exist yet */
-  | { kind: 'pick-file'; mode: 'open' | 'save'; initialPath: string; onPick: (path: string) => void }
+  | { kind: 'pick-file'; mode: 'open' | 'save'; initialPath: string; onPick: (path: string) => void; filters: FileFilter[] }
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };
 
 export interface DialogState {

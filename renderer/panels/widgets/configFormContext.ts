@@ -9,7 +9,8 @@ export interface ConfigFormContext {
   /** the tool's latest error messages (a formula's parse error) */
   toolErrors: string[];
   /** asks the user for a file path (native picker or the in-app dialog): an existing file, or one to write */
-  browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void): void;
+  /** `fileTypes`: the extensions the dialog offers first (from `"x-weft-file-types"`) */
+  browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void, fileTypes?: string[]): void;
 }
 
 export function fieldsFor(context: ConfigFormContext, anchor: string | undefined): Field[] {

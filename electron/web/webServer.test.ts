@@ -8,7 +8,7 @@ import type { ApiReplyMessage, ServerMessage } from '../../shared/apiBridge.js';
 import type { RunEvent } from '../../shared/runEvents.js';
 import type { DirectoryListing } from '../../shared/weftApi.js';
 import type { ApiSession } from './apiConnection.js';
-import { startWebServer, type WebServer } from './webServer.js';
+import { MAX_CONNECTIONS, MAX_MESSAGE_BYTES, startWebServer, type WebServer } from './webServer.js';
 
 // The transport and its guards, checked over real sockets. The session here is a small recording
 // WeftApi so each test can see exactly what reached the engine side (the engine itself is tested
@@ -127,8 +127,18 @@ describe('browser-mode server over HTTP', () => {
     expect((await get('/assets/app.js', { Cookie: `weft_token_${server.port}=nope` })).status).toBe(403);
   });
 
-  it('serves the renderer with the token, sets the cookie, then accepts the cookie', async () => {
-    const page = await get(`/${tokenQuery()}`);
+  it('moves the token from the address into a cookie: a redirect to the address without it', async () => {
+    const first = await get(`/?open=%2Fx.weft.json&${tokenQuery().slice(1)}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/?open=%2Fx.weft.json');
+    expect(String(first.headers['set-cookie'])).toMatch(new RegExp(`^weft_token_${server.port}=${server.token}; Path=/; HttpOnly; SameSite=Strict`));
+    const cookie = String(first.headers['set-cookie']).split(';')[0];
+    expect((await get(first.headers.location!, { Cookie: cookie })).body).toContain('<title>Weft</title>');
+  });
+
+  it('serves the renderer with the cookie set by the token', async () => {
+    const cookie = String((await get(`/${tokenQuery()}`)).headers['set-cookie']).split(';')[0];
+    const page = await get('/', { Cookie: cookie });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Weft</title>');
     const csp = String(page.headers['content-security-policy']);
@@ -138,8 +148,6 @@ describe('browser-mode server over HTTP', () => {
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const cookie = String(page.headers['set-cookie']).split(';')[0];
-    expect(String(page.headers['set-cookie'])).toContain('HttpOnly');
     const script = await get('/assets/app.js', { Cookie: cookie });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toContain('text/javascript');
@@ -154,13 +162,13 @@ describe('browser-mode server over HTTP', () => {
     const foreign = await get(`/${tokenQuery()}`, { Origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
     expect(foreign.body).toContain('"http://evil.example" are not allowed');
-    expect((await get(`/${tokenQuery()}`, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    expect((await get(`/${tokenQuery()}`, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(303);
     expect((await get(`/${tokenQuery()}`, { Host: 'attacker.example:80' })).status).toBe(403);
   });
 
   it('never serves a file outside the renderer folder', async () => {
     for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/a%00.js', '/%E0%A4%A']) {
-      const reply = await get(`${attempt}${attempt.includes('?') ? '&' : '?'}token=${server.token}`);
+      const reply = await get(attempt, { Cookie: `weft_token_${server.port}=${server.token}` });
       expect(reply.status, attempt).toBeGreaterThanOrEqual(400);
       expect(reply.body, attempt).not.toContain('secret');
     }
@@ -185,6 +193,20 @@ describe('browser-mode server over WebSocket', () => {
     await expect(connect('?token=wrong')).rejects.toThrow('refused with 403');
     await expect(connect(tokenQuery(), { Origin: 'http://evil.example' })).rejects.toThrow('refused with 403');
     await expect(connect('', { Cookie: `weft_token_${server.port}=${server.token}` })).rejects.toThrow('refused with 403');
+  });
+
+  it('accepts the cookie from a page of its own (Origin), caps connections and message size', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const cookie = `weft_token_${server.port}=${server.token}`;
+    const sockets = [];
+    for (let i = 0; i < MAX_CONNECTIONS; i++) sockets.push(await connect('', { Cookie: cookie, Origin: origin }));
+    await expect(connect(tokenQuery())).rejects.toThrow('refused with 503');
+    for (const socket of sockets) socket.terminate();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const socket = await connect(tokenQuery());
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0x20).toString());
+    expect(await closed).toBe(1009);
   });
 
   it('carries commands to a session of its own and pushes its events', async () => {

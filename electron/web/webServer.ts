@@ -15,8 +15,14 @@ import { resolveStaticFile } from './staticFiles.js';
 
 export const WEB_HOST = '127.0.0.1';
 export const DEFAULT_WEB_PORT = 4780;
-/** large enough for a workflow with big Text Input tools; a run's data never travels this way */
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Large enough for a workflow with big Text Input tools (a run's data never travels this way), and
+ * small enough that parsing and validating one message holds the server for well under a second
+ * (a 60 MB message held it ~85 s).
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** open API connections at once (one per browser tab); more are refused with 503 */
+export const MAX_CONNECTIONS = 16;
 
 export interface WebServerOptions {
   /** 0 picks a free port */
@@ -45,7 +51,7 @@ function refuse(response: http.ServerResponse, status: number, reason: string, h
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  const text = status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : 'Forbidden';
+  const text = status === 400 ? 'Bad Request' : status === 404 ? 'Not Found' : status === 503 ? 'Service Unavailable' : 'Forbidden';
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
 }
 
@@ -106,6 +112,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(response, verdict.status, verdict.reason, headers);
       return;
     }
+    if (verdict.tokenFrom === 'query' && (request.method === 'GET' || request.method === 'HEAD')) {
+      // the token moves into the cookie and out of the address bar and the history
+      const clean = new URL(request.url ?? '/', 'http://127.0.0.1');
+      clean.searchParams.delete(WEB_TOKEN_PARAM);
+      response.writeHead(303, { ...headers, Location: `${clean.pathname}${clean.search}`, 'Set-Cookie': guard.setCookieHeader(), 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
     serveFile(request, response, options.rendererDir, guard, headers, verdict.tokenFrom === 'query').catch((error: unknown) => {
       log(`weft web: serving ${request.url ?? ''} failed: ${(error as Error).message}`);
       if (!response.headersSent) refuse(response, 500, 'internal error', headers);
@@ -125,9 +139,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuseUpgrade(socket, 404, 'not found');
       return;
     }
-    const verdict = guard.check(request, { acceptCookie: false });
+    // the cookie counts only with an Origin header (browsers always send one, and the guard has
+    // checked it is ours): a non-browser client must present the token itself
+    const verdict = guard.check(request, { acceptCookie: request.headers.origin !== undefined });
     if (!verdict.ok) {
       refuseUpgrade(socket, verdict.status, verdict.reason);
+      return;
+    }
+    if (sockets.clients.size >= MAX_CONNECTIONS) {
+      refuseUpgrade(socket, 503, `too many connections (at most ${MAX_CONNECTIONS}); close other Weft tabs`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (webSocket) => {

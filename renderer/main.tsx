@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/canvas.css';
 import './styles/panels.css';
 import './styles/expression.css';
+import './styles/layers.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html: the #root element is missing');

@@ -72,3 +72,12 @@ export function revealTool(toolId: string): void {
   const current = instance.getViewport();
   void instance.setViewport({ x: current.x + dx, y: current.y + dy, zoom: current.zoom }, { duration: 200 });
 }
+
+/** the measured size of every tool node on the canvas (for boxes drawn around tools) */
+export function measuredToolSizes(): Map<string, { width: number; height: number }> {
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const node of instance?.getNodes() ?? []) {
+    if (node.type === 'tool' && node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+  }
+  return sizes;
+}

@@ -7,9 +7,11 @@ import { workflowStore } from '../store/workflowStore.js';
 let memoryClipboard: string | null = null;
 
 export function deleteSelection(): void {
-  const { toolIds, connectionKeys } = selectionStore.getState();
-  if (toolIds.length === 0 && connectionKeys.length === 0) return;
-  workflowStore.getState().deleteItems(new Set(toolIds), new Set(connectionKeys));
+  const { toolIds, connectionKeys, layerIds } = selectionStore.getState();
+  if (toolIds.length === 0 && connectionKeys.length === 0 && layerIds.length === 0) return;
+  const layersOf = (prefix: string) => new Set(layerIds.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length)));
+  // deleting a container keeps its tools: they move to the container around it
+  workflowStore.getState().deleteItems(new Set(toolIds), new Set(connectionKeys), layersOf('note:'), layersOf('group:'));
   selectionStore.getState().clearSelection();
 }
 
@@ -27,16 +29,17 @@ export function selectAllTools(): void {
 
 /** The clipboard text of the selection, or null when nothing is selected. Kept in memory too. */
 export function copySelectionText(): string | null {
-  const { toolIds } = selectionStore.getState();
-  if (toolIds.length === 0) return null;
-  const text = toClipboardText(copyFragment(workflowStore.getState().workflow, new Set(toolIds)));
+  const { toolIds, layerIds } = selectionStore.getState();
+  const noteIds = new Set(layerIds.filter((id) => id.startsWith('note:')).map((id) => id.slice('note:'.length)));
+  if (toolIds.length === 0 && noteIds.size === 0) return null;
+  const text = toClipboardText(copyFragment(workflowStore.getState().workflow, new Set(toolIds), noteIds));
   memoryClipboard = text;
   return text;
 }
 
 function pasteFragment(fragment: ClipboardFragment): void {
   const ids = workflowStore.getState().pasteFragment(fragment);
-  if (ids.length > 0) selectionStore.getState().setSelection(ids, []);
+  if (ids.length > 0) selectionStore.getState().setSelection(ids.filter((id) => !id.startsWith('note:')), [], ids.filter((id) => id.startsWith('note:')));
 }
 
 /** Pastes Weft clipboard text; returns false when the text is not ours. */

@@ -1,6 +1,6 @@
 import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
-  type Connection as FlowConnection, type Edge, type IsValidConnection, type Node, type OnConnect,
+  type Connection as FlowConnection, type Edge, type IsValidConnection, type OnConnect,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { addToolAt, TOOL_DRAG_TYPE } from '../app/canvasCommands.js';
@@ -13,11 +13,15 @@ import { settingsStore, useSettingsStore } from '../store/settingsStore.js';
 import { workflowStore } from '../store/workflowStore.js';
 import { EdgeFieldsTooltip, type EdgeHover } from './EdgeFieldsTooltip.js';
 import { RecordCountEdge, type RecordCountFlowEdge } from './RecordCountEdge.js';
+import { GroupNodeView } from '../layers/GroupNodeView.js';
+import { NoteNodeView } from '../layers/NoteNodeView.js';
+import { fitGroupsToMembers } from '../model/layerEdits.js';
 import { ToolNodeView } from './ToolNodeView.js';
 import { useFlowEdges } from './useFlowEdges.js';
-import { useFlowNodes } from './useFlowNodes.js';
+import { useFlowNodes, type CanvasNode } from './useFlowNodes.js';
+import { dragMoves, toolSizes } from './dragMoves.js';
 
-const nodeTypes = { tool: ToolNodeView };
+const nodeTypes = { tool: ToolNodeView, note: NoteNodeView, 'group-box': GroupNodeView };
 const edgeTypes = { records: RecordCountEdge };
 const SNAP_GRID: [number, number] = [16, 16];
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
@@ -46,7 +50,11 @@ export function FlowCanvas() {
       const sizes = new Map<string, NodeSize>(flow.getNodes().map((node) => [node.id, { width: node.measured?.width ?? 180, height: node.measured?.height ?? 80 }]));
       // elkjs is large: load it on first use
       void import('../model/autoLayout.js').then(({ layoutPositions }) => layoutPositions(workflowStore.getState().workflow, sizes)).then((positions) => {
-        workflowStore.getState().moveTools(positions);
+        // the containers then fit their tools again, in the same undo step
+        workflowStore.getState().applyEdit('cosmetic', (workflow) => {
+          const tools = workflow.tools.map((tool) => (positions.has(tool.id) ? { ...tool, position: positions.get(tool.id)! } : tool));
+          return fitGroupsToMembers({ ...workflow, tools }, sizes);
+        });
         window.setTimeout(() => void flow.fitView(fitViewOptions()), 50);
       }).catch((error: unknown) => dialogStore.getState().showNotice(`Auto-layout failed: ${String(error)}`, 'error'));
     });
@@ -74,9 +82,11 @@ export function FlowCanvas() {
     });
   }, []);
 
-  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
-    workflowStore.getState().moveTools(new Map(dragged.map((node) => [node.id, node.position])));
-  }, []);
+  // a dragged group took its members along: every node whose place changed is written back
+  const onNodeDragStop = useCallback(() => {
+    const nodes = flow.getNodes() as CanvasNode[];
+    workflowStore.getState().moveItems(dragMoves(workflowStore.getState().workflow, nodes), toolSizes(nodes));
+  }, [flow]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(TOOL_DRAG_TYPE)) return;
@@ -108,7 +118,7 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection} onNodeDragStop={onNodeDragStop}
         onEdgeMouseEnter={onEdgeHover} onEdgeMouseMove={onEdgeHover} onEdgeMouseLeave={() => setHover(null)}
         onDragOver={onDragOver} onDrop={onDrop}
-        deleteKeyCode={null} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
+        deleteKeyCode={null} elevateNodesOnSelect={false} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
         snapToGrid snapGrid={SNAP_GRID} colorMode={theme} minZoom={0.2} maxZoom={2.5}
         defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
       >

@@ -3,6 +3,7 @@ import type { DisplayStatus } from '../model/displayStatus.js';
 const LABELS: Record<DisplayStatus, string> = {
   'missing-plugin': 'missing plugin',
   'not-configured': 'not configured',
+  disabled: 'disabled',
   pending: 'not run',
   running: 'running',
   ok: 'ok',

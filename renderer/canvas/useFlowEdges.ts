@@ -1,13 +1,14 @@
 import { MarkerType, type EdgeChange } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { assignConnectionNames } from '../../shared/connectionNames.js';
-import type { Connection } from '../../shared/workflow.js';
+import type { Workflow } from '../../shared/workflow.js';
+import { disabledToolIds } from '../../shared/workflowGroups.js';
 import { connectionKey } from '../model/connectionKey.js';
 import { selectionStore, useSelectionStore } from '../store/selectionStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
 import type { RecordCountFlowEdge } from './RecordCountEdge.js';
 
-const selectConnections = (state: { workflow: { connections: Connection[] } }) => state.workflow.connections;
+const selectWorkflow = (state: { workflow: Workflow }) => state.workflow;
 const selectConnectionKeys = (state: { connectionKeys: string[] }) => state.connectionKeys;
 
 export interface FlowEdges {
@@ -16,20 +17,22 @@ export interface FlowEdges {
 }
 
 export function useFlowEdges(): FlowEdges {
-  const connections = useWorkflowStore(selectConnections);
+  const workflow = useWorkflowStore(selectWorkflow);
   const selectedKeys = useSelectionStore(selectConnectionKeys);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedKeys);
-    return assignConnectionNames(connections).map((c): RecordCountFlowEdge => {
+    // a connection into or out of a disabled container carries nothing: no count, drawn dashed
+    const disabled = disabledToolIds(workflow);
+    return assignConnectionNames(workflow.connections).map((c): RecordCountFlowEdge => {
       const id = connectionKey(c);
       return {
         id, type: 'records', source: c.from.tool, sourceHandle: c.from.anchor, target: c.to.tool, targetHandle: c.to.anchor,
         selected: selected.has(id), markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        data: { fromTool: c.from.tool, fromAnchor: c.from.anchor, name: c.name },
+        data: { fromTool: c.from.tool, fromAnchor: c.from.anchor, name: c.name, inactive: disabled.has(c.from.tool) || disabled.has(c.to.tool) },
       };
     });
-  }, [connections, selectedKeys]);
+  }, [workflow, selectedKeys]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<RecordCountFlowEdge>[]) => {
     const selects = changes.filter((change) => change.type === 'select');

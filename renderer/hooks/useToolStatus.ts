@@ -5,6 +5,8 @@ import { displayStatus, type DisplayStatus } from '../model/displayStatus.js';
 import { validateConfig } from '../model/formValidator.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { useRunStore, type RunStore } from '../store/runStore.js';
+import { useWorkflowStore } from '../store/workflowStore.js';
+import { disabledToolIds } from '../../shared/workflowGroups.js';
 
 export interface ToolStatusView {
   status: DisplayStatus;
@@ -29,6 +31,7 @@ export function useToolStatus(tool: ToolNode): ToolStatusView {
       return true;
     }
   }, [descriptor, tool.config]);
+  const disabled = useWorkflowStore((state) => (state.workflow.groups?.length ?? 0) > 0 && disabledToolIds(state.workflow).has(tool.id));
   const fullRunStatus = useRunStore((state) => state.toolStatus[tool.id]);
   const updateStatus = useRunStore((state) => state.updateStatus[tool.id]);
   const progress = useRunStore((state) => state.progress[tool.id]);
@@ -39,10 +42,10 @@ export function useToolStatus(tool: ToolNode): ToolStatusView {
   });
   const hasWarning = useRunStore((state) => (fullRunIsCurrent(state, tool.id) ? state.runMessages : state.updateMessages)
     .some((message) => message.toolId === tool.id && message.level === 'warn'));
-  const status = displayStatus({ pluginInstalled: !catalogLoaded || descriptor !== undefined, configValid, fullRunStatus, updateStatus, hasWarning });
+  const status = displayStatus({ pluginInstalled: !catalogLoaded || descriptor !== undefined, disabled, configValid, fullRunStatus, updateStatus, hasWarning });
   return {
     status,
     progress,
-    problem: status === 'missing-plugin' ? `Plugin ${tool.plugin} is not installed` : problem,
+    problem: status === 'missing-plugin' ? `Plugin ${tool.plugin} is not installed` : status === 'disabled' ? undefined : problem,
   };
 }

@@ -40,3 +40,30 @@ describe('clipboard format', () => {
     expect(workflow.tools[1]!.config.expression).toBe('[a] > 1');
   });
 });
+
+describe('clipboard notes and containers', () => {
+  const note = { id: 'n1', text: '*hi*', position: { x: 10, y: 10 }, size: { width: 200, height: 80 }, color: 'teal', group: 'g1' };
+  const grouped: Workflow = {
+    ...workflow,
+    tools: workflow.tools.map((tool) => (tool.id === 't1' ? { ...tool, group: 'g1' } : tool)),
+    notes: [note],
+    groups: [{ id: 'g1', name: 'G', position: { x: 0, y: 0 }, size: { width: 300, height: 200 }, color: 'blue', collapsed: false, disabled: false }],
+  };
+
+  it('copies selected notes and pastes them with fresh ids, offset, in their container when it exists', () => {
+    const text = toClipboardText(copyFragment(grouped, new Set(['t1']), new Set(['n1'])));
+    const fragment = parseClipboardText(text)!;
+    expect(fragment.notes).toEqual([note]);
+    const here = remapFragment(grouped, fragment);
+    expect(here.notes).toEqual([{ ...note, id: 'n2', position: { x: 10 + PASTE_OFFSET, y: 10 + PASTE_OFFSET } }]);
+    expect(here.tools[0]!.group).toBe('g1');
+  });
+
+  it('drops the container of pasted items when the target workflow has no such container', () => {
+    const fragment = copyFragment(grouped, new Set(['t1']), new Set(['n1']));
+    const elsewhere = remapFragment(workflow, fragment);
+    expect('group' in elsewhere.tools[0]!).toBe(false);
+    expect('group' in elsewhere.notes![0]!).toBe(false);
+    expect(parseClipboardText(JSON.stringify({ 'weft-clipboard': 1, tools: [], connections: [], notes: [{ id: 3 }] }))).toBeNull();
+  });
+});

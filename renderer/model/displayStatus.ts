@@ -1,13 +1,16 @@
 /**
  * The one status a tool shows on the canvas (`data-status`), from what the runs reported:
- * `missing-plugin`, `not-configured`, `pending`, `running`, `ok`, `warning`, `error`, `cancelled`.
+ * `missing-plugin`, `disabled` (in a disabled container: it does not run), `not-configured`, `pending`, `running`,
+ * `ok`, `warning`, `error`, `cancelled`.
  */
 import type { RunStatus, ToolStatus } from '../../shared/runEvents.js';
 
-export type DisplayStatus = 'missing-plugin' | 'not-configured' | 'pending' | 'running' | 'ok' | 'warning' | 'error' | 'cancelled';
+export type DisplayStatus = 'missing-plugin' | 'disabled' | 'not-configured' | 'pending' | 'running' | 'ok' | 'warning' | 'error' | 'cancelled';
 
 export interface StatusInputs {
   pluginInstalled: boolean;
+  /** its container, or one around it, is disabled */
+  disabled?: boolean;
   configValid: boolean;
   /** status in the latest full run, unless an edit made the tool's results stale since */
   fullRunStatus: ToolStatus | undefined;
@@ -17,6 +20,7 @@ export interface StatusInputs {
 
 export function displayStatus(inputs: StatusInputs): DisplayStatus {
   if (!inputs.pluginInstalled) return 'missing-plugin';
+  if (inputs.disabled) return 'disabled';
   const okOrWarning: DisplayStatus = inputs.hasWarning ? 'warning' : 'ok';
   switch (inputs.fullRunStatus) {
     case 'running': return 'running';

@@ -2,7 +2,7 @@
  * Pure edits of the workflow model (shared/workflow.ts). Each returns a new Workflow and leaves
  * the old one untouched, so that history can keep snapshots by reference.
  */
-import type { Connection, Position, ToolNode, Workflow } from '../../shared/workflow.js';
+import type { Connection, Note, Position, ToolNode, Workflow } from '../../shared/workflow.js';
 import { connectionKey } from './connectionKey.js';
 
 export function addTool(workflow: Workflow, tool: ToolNode): Workflow {
@@ -61,7 +61,10 @@ export function moveTools(workflow: Workflow, positions: ReadonlyMap<string, Pos
   return changed ? { ...workflow, tools } : workflow;
 }
 
-/** Adds tools and connections (e.g. a paste); the caller has already given them free ids. */
-export function addFragment(workflow: Workflow, tools: ToolNode[], connections: Connection[]): Workflow {
-  return { ...workflow, tools: [...workflow.tools, ...tools], connections: [...workflow.connections, ...connections] };
+/** Adds tools, connections and notes (e.g. a paste); the caller has already given them free ids. */
+export function addFragment(workflow: Workflow, tools: ToolNode[], connections: Connection[], notes: Note[] = []): Workflow {
+  return {
+    ...workflow, tools: [...workflow.tools, ...tools], connections: [...workflow.connections, ...connections],
+    ...(notes.length > 0 && { notes: [...(workflow.notes ?? []), ...notes] }),
+  };
 }

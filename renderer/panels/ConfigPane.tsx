@@ -14,9 +14,11 @@ import { useSelectionStore } from '../store/selectionStore.js';
 import { useWorkflowStore, workflowStore } from '../store/workflowStore.js';
 import { ToolIcon } from '../canvas/ToolIcon.js';
 import { ConfigForm } from './ConfigForm.js';
+import { LayerSettings } from '../layers/LayerSettings.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
 
 const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
+const selectLayerIds = (state: { layerIds: string[] }) => state.layerIds;
 
 /** the native file picker (or save dialog) in the desktop app, the in-app dialog in a browser */
 function browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void, fileTypes?: string[]): void {
@@ -35,11 +37,13 @@ function browseFile(initialPath: string, mode: FileMode, onPick: (path: string) 
 
 export function ConfigPane() {
   const selected = useSelectionStore(selectToolIds);
+  const layers = useSelectionStore(selectLayerIds);
   return (
     <section className="panel config-pane" role="region" aria-label="Configuration">
       <header className="panel-header"><h2>Configuration</h2></header>
       <div className="panel-body">
-        {selected.length === 0 && <p className="muted pad">Select a tool on the canvas to configure it.</p>}
+        {selected.length === 0 && layers.length === 1 && <LayerSettings key={layers[0]} layerId={layers[0]!} />}
+        {selected.length === 0 && layers.length !== 1 && <p className="muted pad">Select a tool on the canvas to configure it.</p>}
         {selected.length > 1 && <MultiSelection count={selected.length} />}
         {selected.length === 1 && <ToolConfiguration key={selected[0]} toolId={selected[0]!} />}
       </div>

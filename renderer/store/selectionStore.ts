@@ -4,12 +4,14 @@ import { createStore, useStore } from 'zustand';
 export interface SelectionState {
   toolIds: string[];
   connectionKeys: string[];
+  /** selected notes and groups, by canvas node id (`note:n1`, `group:g1`) */
+  layerIds: string[];
   /** the anchor shown in the results panel, as `in:<name>` or `out:<name>` */
   resultAnchor: string | null;
 }
 
 export interface SelectionActions {
-  setSelection(toolIds: string[], connectionKeys: string[]): void;
+  setSelection(toolIds: string[], connectionKeys: string[], layerIds?: string[]): void;
   selectTool(toolId: string): void;
   clearSelection(): void;
   selectResultAnchor(anchor: string | null): void;
@@ -25,14 +27,16 @@ export function createSelectionStore() {
   return createStore<SelectionStore>()((set, get) => ({
     toolIds: [],
     connectionKeys: [],
+    layerIds: [],
     resultAnchor: null,
-    setSelection: (toolIds, connectionKeys) => {
+    setSelection: (toolIds, connectionKeys, layerIds = []) => {
       const state = get();
       const tools = [...toolIds].sort();
       const connections = [...connectionKeys].sort();
-      if (sameList(tools, state.toolIds) && sameList(connections, state.connectionKeys)) return;
+      const layers = [...layerIds].sort();
+      if (sameList(tools, state.toolIds) && sameList(connections, state.connectionKeys) && sameList(layers, state.layerIds)) return;
       const keepAnchor = tools.length === 1 && sameList(tools, state.toolIds);
-      set({ toolIds: tools, connectionKeys: connections, resultAnchor: keepAnchor ? state.resultAnchor : null });
+      set({ toolIds: tools, connectionKeys: connections, layerIds: layers, resultAnchor: keepAnchor ? state.resultAnchor : null });
     },
     selectTool: (toolId) => get().setSelection([toolId], []),
     clearSelection: () => get().setSelection([], []),

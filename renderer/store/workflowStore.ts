@@ -4,11 +4,12 @@
  */
 import { createStore, useStore } from 'zustand';
 import type { ToolDescriptor } from '../../shared/manifest.js';
-import { emptyWorkflow, type Connection, type Position, type Workflow } from '../../shared/workflow.js';
+import { emptyWorkflow, type Connection, type Group, type Note, type Position, type Size, type Workflow } from '../../shared/workflow.js';
 import type { ClipboardFragment } from '../model/clipboardFormat.js';
 import { remapFragment } from '../model/clipboardFormat.js';
 import { emptyHistory, recordEdit, redo, undo, type History } from '../model/history.js';
 import { nextToolId } from '../model/toolIds.js';
+import * as layers from '../model/layerEdits.js';
 import * as edits from '../model/workflowEdits.js';
 
 /** What kind of edit happened last: structure and config edits trigger update-only, cosmetic ones (moves, annotations) do not. */
@@ -30,7 +31,13 @@ export interface WorkflowActions {
   markSaved(path: string): void;
   applyEdit(kind: Exclude<EditKind, 'replace' | 'history'>, edit: (workflow: Workflow) => Workflow, coalesceKey?: string): void;
   addToolFromDescriptor(descriptor: ToolDescriptor, position: Position): string;
-  deleteItems(toolIds: ReadonlySet<string>, connectionKeys: ReadonlySet<string>): void;
+  deleteItems(toolIds: ReadonlySet<string>, connectionKeys: ReadonlySet<string>, noteIds?: ReadonlySet<string>, groupIds?: ReadonlySet<string>): void;
+  addNoteAt(position: Position, text?: string): string;
+  groupTools(toolIds: ReadonlySet<string>, sizes: ReadonlyMap<string, Size>): string | null;
+  updateNote(id: string, patch: Partial<Omit<Note, 'id'>>): void;
+  updateGroup(id: string, patch: Partial<Omit<Group, 'id'>>): void;
+  /** moves tools, notes and groups (a drag); tools dropped into or out of a group change group */
+  moveItems(moves: layers.LayerMoves, sizes: ReadonlyMap<string, Size>): void;
   connectAnchors(connection: Connection): void;
   setToolConfig(toolId: string, config: Record<string, unknown>): void;
   setToolAnnotation(toolId: string, annotation: string): void;
@@ -79,8 +86,33 @@ export function createWorkflowStore(now: () => number = Date.now) {
       return id;
     },
 
-    deleteItems: (toolIds, connectionKeys) => get().applyEdit('structure',
-      (workflow) => edits.removeConnections(edits.removeTools(workflow, toolIds), connectionKeys)),
+    deleteItems: (toolIds, connectionKeys, noteIds = new Set(), groupIds = new Set()) => get().applyEdit('structure',
+      (workflow) => layers.removeLayers(edits.removeConnections(edits.removeTools(workflow, toolIds), connectionKeys), noteIds, groupIds)),
+
+    addNoteAt: (position, text = '') => {
+      const id = layers.nextLayerId(get().workflow, 'n');
+      get().applyEdit('cosmetic', (workflow) => layers.addNote(workflow, position, text));
+      return id;
+    },
+
+    groupTools: (toolIds, sizes) => {
+      const { workflow, groupId } = layers.groupTools(get().workflow, toolIds, sizes);
+      if (groupId) get().applyEdit('structure', () => workflow);
+      return groupId;
+    },
+
+    updateNote: (id, patch) => get().applyEdit('cosmetic', (workflow) => layers.updateNote(workflow, id, patch), `note:${id}:${Object.keys(patch).join()}`),
+
+    // disabling changes what runs: the update-only run must follow
+    updateGroup: (id, patch) => get().applyEdit('disabled' in patch ? 'structure' : 'cosmetic',
+      (workflow) => layers.updateGroup(workflow, id, patch), `group:${id}:${Object.keys(patch).join()}`),
+
+    moveItems: (moves, sizes) => {
+      const before = get().workflow;
+      const after = layers.moveItems(before, moves, sizes);
+      const regrouped = after.tools.some((tool, index) => tool.group !== before.tools[index]?.group);
+      get().applyEdit(regrouped ? 'structure' : 'cosmetic', () => after);
+    },
 
     connectAnchors: (connection) => get().applyEdit('structure', (workflow) => edits.addConnection(workflow, connection)),
 
@@ -94,9 +126,10 @@ export function createWorkflowStore(now: () => number = Date.now) {
 
     pasteFragment: (fragment) => {
       const remapped = remapFragment(get().workflow, fragment);
-      if (remapped.tools.length === 0) return [];
-      get().applyEdit('structure', (workflow) => edits.addFragment(workflow, remapped.tools, remapped.connections));
-      return remapped.tools.map((tool) => tool.id);
+      const notes = remapped.notes ?? [];
+      if (remapped.tools.length === 0 && notes.length === 0) return [];
+      get().applyEdit('structure', (workflow) => edits.addFragment(workflow, remapped.tools, remapped.connections, notes));
+      return [...remapped.tools.map((tool) => tool.id), ...notes.map((note) => layers.noteNodeId(note.id))];
     },
 
     undoEdit: () => {

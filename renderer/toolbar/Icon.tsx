@@ -14,6 +14,8 @@ const PATHS: Record<string, string> = {
   tool: 'M4 4h7v7H4z M13 13h7v7h-7z M11 7.5h5v5.5',
   folder: 'M3 6h6l2 2h10v11H3z',
   file: 'M6 3h8l4 4v14H6z M14 3v4h4',
+  note: 'M5 4h14v11l-5 5H5z M14 20v-5h5 M8 9h8 M8 12h5',
+  group: 'M3 6h18v14H3z M3 10h18 M6 8h5',
 };
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

@@ -1,11 +1,13 @@
 import { isBrowserMode } from '../api/index.js';
 import { autoLayoutCanvas, fitCanvas } from '../app/documentCommands.js';
 import { redoEdit, undoEdit } from '../app/editCommands.js';
+import { addNoteAtViewCenter, groupSelectedTools } from '../app/layerCommands.js';
 import { shortcutOf } from '../app/keyActions.js';
 import { cancelCurrentRun, runCurrentWorkflow, selectRunInFlight } from '../app/runCommands.js';
 import { newWorkflow, requestOpenWorkflow, requestSaveWorkflow, requestSaveWorkflowAs } from '../app/workflowCommands.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { useRunStore } from '../store/runStore.js';
+import { useSelectionStore } from '../store/selectionStore.js';
 import { settingsStore, useSettingsStore } from '../store/settingsStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
 import { Icon } from './Icon.js';
@@ -16,6 +18,7 @@ const selectCanUndo = (state: { history: { past: unknown[] } }) => state.history
 const selectCanRedo = (state: { history: { future: unknown[] } }) => state.history.future.length > 0;
 const selectTitle = (state: { path: string | null; dirty: boolean }) => `${state.dirty ? '• ' : ''}${state.path ? state.path.split(/[\\/]/).pop() : 'Untitled'}`;
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
+const selectHasTools = (state: { toolIds: string[] }) => state.toolIds.length > 0;
 
 export function Toolbar() {
   const running = useRunStore(selectRunInFlight);
@@ -23,6 +26,7 @@ export function Toolbar() {
   const canRedo = useWorkflowStore(selectCanRedo);
   const title = useWorkflowStore(selectTitle);
   const theme = useSettingsStore(selectTheme);
+  const hasToolSelection = useSelectionStore(selectHasTools);
   return (
     <header className="toolbar" role="toolbar" aria-label="Workflow">
       <div className="brand" aria-hidden="true">Weft</div>
@@ -43,6 +47,8 @@ export function Toolbar() {
       <div className="toolbar-group">
         <ToolbarButton label="Fit" onClick={fitCanvas}><Icon name="fit" /></ToolbarButton>
         <ToolbarButton label="Auto-layout" onClick={autoLayoutCanvas}><Icon name="layout" /></ToolbarButton>
+        <ToolbarButton label="Note" onClick={addNoteAtViewCenter}><Icon name="note" /></ToolbarButton>
+        <ToolbarButton label="Container" disabled={!hasToolSelection} onClick={groupSelectedTools}><Icon name="group" /></ToolbarButton>
         <ToolbarButton label="Save as tool" onClick={() => dialogStore.getState().openDialog({ kind: 'save-as-tool' })}><Icon name="tool" /></ToolbarButton>
       </div>
       <div className="toolbar-spacer" />

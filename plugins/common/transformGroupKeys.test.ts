@@ -1,6 +1,7 @@
 import { tableFromArrays, Table, vectorFromArray, Utf8 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { GroupIndex, NO_MATCH } from './transformGroupKeys.js';
+import { MAX_SHARD } from './unboundedMap.js';
 
 describe('GroupIndex', () => {
   it('gives dense ids in order of first appearance, across dictionary and plain string packets', () => {
@@ -41,5 +42,26 @@ describe('GroupIndex', () => {
     }
     expect(index.size).toBe(reference.size);
     expect(Array.from(index.lookupColumns([Int32Array.from([100000]), ['k1'], Int32Array.from([0])]))).toEqual([NO_MATCH]);
+  });
+});
+
+describe('GroupIndex past a Map\'s size limit', () => {
+  // a Map holds at most 2^24 entries; the index's tables start a new Map every shardSize entries,
+  // here lowered to 1,000 so 25,000 keys cross that boundary 25 times
+  it('keeps dense ids and finds every key again across many shards', () => {
+    const n = 25_000;
+    const index = new GroupIndex(2, 1_000);
+    const a = Array.from({ length: n }, (_, i) => i);
+    const b = Array.from({ length: n }, (_, i) => `k${i % 5_000}`);
+    const ids = index.addColumns([a, b]);
+    expect(index.size).toBe(n);
+    expect(Array.from(ids)).toEqual(a);
+    expect(Array.from(index.addColumns([a, b]))).toEqual(a);
+    expect(Array.from(index.lookupColumns([[24_999, 3, 25_000], ['k4999', 'k3', 'k0']]))).toEqual([24_999, 3, NO_MATCH]);
+    expect([index.keyValue(12_345, 0), index.keyValue(12_345, 1)]).toEqual([12_345, 'k2345']);
+  });
+
+  it('by default starts a new Map below the 2^24 entries where one Map throws', () => {
+    expect(MAX_SHARD).toBeLessThan(2 ** 24);
   });
 });

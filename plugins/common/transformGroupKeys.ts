@@ -11,6 +11,7 @@
 import { makeVector, type Data, type Table } from 'apache-arrow';
 import type { RecordValue } from '../../shared/sdk/index.js';
 import { columnVector, readUtf8Chunk, type ColumnValues } from './transformColumns.js';
+import { MAX_SHARD, UnboundedMap } from './unboundedMap.js';
 
 const NOT_CODED = -2;
 export const NO_MATCH = -1;
@@ -28,11 +29,15 @@ function mapKey(value: RecordValue): MapKey {
 
 /** codes of the distinct values of one key field */
 class KeyCoder {
-  private readonly codes = new Map<MapKey, number>();
+  private readonly codes: UnboundedMap<MapKey, number>;
   private nullCode = NO_MATCH;
   /** a value per code, for reading keys back */
   readonly values: RecordValue[] = [];
   private readonly dictionaryCodes = new WeakMap<object, Int32Array>();
+
+  constructor(shardSize: number) {
+    this.codes = new UnboundedMap(shardSize);
+  }
 
   code(value: RecordValue, insert: boolean): number {
     if (value === null) {
@@ -48,7 +53,7 @@ class KeyCoder {
     if (code === undefined) {
       if (!insert) return NO_MATCH;
       code = this.values.length;
-      this.codes.set(key, code);
+      this.codes.add(key, code);
       this.values.push(value);
     }
     return code;
@@ -107,16 +112,17 @@ const SMALL = 256;
 /** dense ids 0,1,2… for distinct keys, in order of first appearance */
 export class GroupIndex {
   private readonly coders: KeyCoder[];
-  private readonly pairs: Map<number | string, number>[];
+  private readonly pairs: UnboundedMap<number | string, number>[];
   /** per key pair, ids (+1, 0 = not yet known) of the pairs whose codes are both below SMALL: a direct look-up before the Map */
   private readonly smallPairs: Int32Array[];
   /** per key column, the code of each group's value */
   private readonly groupCodes: number[][];
   private count = 0;
 
-  constructor(readonly keyCount: number) {
-    this.coders = Array.from({ length: keyCount }, () => new KeyCoder());
-    this.pairs = Array.from({ length: Math.max(0, keyCount - 1) }, () => new Map());
+  /** `shardSize`: entries per Map of its tables (UnboundedMap; lowered by tests to pass it cheaply) */
+  constructor(readonly keyCount: number, shardSize = MAX_SHARD) {
+    this.coders = Array.from({ length: keyCount }, () => new KeyCoder(shardSize));
+    this.pairs = Array.from({ length: Math.max(0, keyCount - 1) }, () => new UnboundedMap(shardSize));
     this.smallPairs = Array.from({ length: Math.max(0, keyCount - 1) }, () => new Int32Array(SMALL * SMALL));
     this.groupCodes = Array.from({ length: keyCount }, () => []);
   }
@@ -192,7 +198,7 @@ export class GroupIndex {
         if (id === undefined) {
           if (!insert) { out[i] = NO_MATCH; continue; }
           id = pairs.size;
-          pairs.set(key, id);
+          pairs.add(key, id);
         }
         if (fast >= 0) small[fast] = id + 1;
         out[i] = id;

@@ -7,7 +7,7 @@ import type { Terminal } from './terminal.js';
 export async function scaffoldPluginPackage(command: Extract<Command, { kind: 'plugins-new' }>, terminal: Terminal): Promise<number> {
   try {
     const result = await scaffoldPlugin(command.dir, command.toolType);
-    terminal.out(`Created the plugin package ${result.packageName} (tool ${result.packageName}/${result.toolId}) in ${result.dir}:\n`);
+    terminal.out(`Created the plugin package ${result.packageName} (tool ${result.toolId}) in ${result.dir}:\n`);
     for (const file of result.files) terminal.out(`  ${path.relative(result.dir, path.resolve(result.dir, file)) || file}\n`);
     terminal.out(`\nNext: cd ${result.dir} && npm test\n`);
     return 0;

@@ -262,7 +262,8 @@ describe('weft plugins', () => {
     const created = await weft(['plugins', 'new', 'my-tools', '--tool-type', 'single-input-single-output'], { INIT_CWD: scratch });
     expect(created.stderr).toBe('');
     expect(created.code, explain(created)).toBe(0);
-    expect(created.stdout).toMatch(/Created the plugin package my-tools/);
+    expect(created.stdout).toMatch(/Created the plugin package my-tools \(tool my-tools\/[a-z-]+\) in /);
+    expect(created.stdout).not.toMatch(/my-tools\/my-tools\//);
     const manifest = JSON.parse(fs.readFileSync(path.join(target, 'weft-plugin.json'), 'utf8')) as { name: string; tools: unknown[] };
     expect(manifest.name).toBe('my-tools');
     expect(manifest.tools).toHaveLength(1);

@@ -1,20 +1,33 @@
 /** Text of the generated build script, test, test workflow, test source package and README. */
 import type { ScaffoldToolType, ToolTemplate } from './toolTemplates.js';
 
-export function buildScript(toolId: string): string {
-  return `// Compiles src/*.ts to dist/*.js with the esbuild of the Weft checkout named in package.json
-// ("weft.root"; override with $WEFT_ROOT). Types are only checked by your editor / tsc.
+/** how the generated scripts find the Weft checkout: $WEFT_ROOT, else the git-ignored `.weft-root` */
+const FIND_WEFT_ROOT = `function weftRoot() {
+  if (process.env.WEFT_ROOT) return process.env.WEFT_ROOT;
+  const local = path.join(here, '.weft-root');
+  if (fs.existsSync(local)) return fs.readFileSync(local, 'utf8').trim();
+  throw new Error('set WEFT_ROOT to the folder of your Weft checkout (the one holding bin/weft.mjs)');
+}`;
+
+export function buildScript(): string {
+  return `// Compiles every tool entry of weft-plugin.json (dist/NAME.js from src/NAME.ts) with the esbuild of
+// the Weft checkout ($WEFT_ROOT, else the path in .weft-root). Types are only checked by your editor / tsc.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
-const weftRoot = process.env.WEFT_ROOT ?? pkg.weft.root;
-const { build } = createRequire(path.join(weftRoot, 'package.json'))('esbuild');
+${FIND_WEFT_ROOT}
+const manifest = JSON.parse(fs.readFileSync(path.join(here, 'weft-plugin.json'), 'utf8'));
+const entryPoints = [...new Set(manifest.tools.map((tool) => tool.entry))].map((entry) => {
+  const source = path.join(here, 'src', path.basename(entry).replace(/\\.m?js$/, '.ts'));
+  if (!fs.existsSync(source)) throw new Error(\`weft-plugin.json: the entry \${entry} has no source \${path.relative(here, source)}\`);
+  return source;
+});
+const { build } = createRequire(path.join(weftRoot(), 'package.json'))('esbuild');
 await build({
-  entryPoints: [path.join(here, 'src', '${toolId}.ts')],
+  entryPoints,
   outdir: path.join(here, 'dist'),
   bundle: true,
   format: 'esm',
@@ -39,8 +52,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
-const weft = path.join(process.env.WEFT_ROOT ?? pkg.weft.root, 'bin', 'weft.mjs');
+${FIND_WEFT_ROOT}
+const weft = path.join(weftRoot(), 'bin', 'weft.mjs');
 
 test('${template.name} runs in a workflow', async () => {
   const weftHome = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-plugin-test-'));

@@ -31,6 +31,29 @@ describe('weft plugins new', () => {
     }
   }, 120_000);
 
+  it('writes a shareable package.json, and its build compiles every tool entry', async () => {
+    const dir = path.join(work, 'acme-shared');
+    const result = await scaffoldPlugin(dir, 'input');
+    expect(result.toolId).toBe('acme-shared/generate-rows');
+    const packageJson = fs.readFileSync(path.join(dir, 'package.json'), 'utf8');
+    expect(JSON.parse(packageJson).weft).toBeUndefined();
+    expect(packageJson).not.toContain(path.sep === '/' ? '"/' : ':\\');
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^\.weft-root$/m);
+    // a second tool added by hand is built too
+    const manifestFile = path.join(dir, 'weft-plugin.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.tools.push({ ...manifest.tools[0], id: 'second', name: 'Second', entry: 'dist/second.js' });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    fs.copyFileSync(path.join(dir, 'src', 'generate-rows.ts'), path.join(dir, 'src', 'second.ts'));
+    await run(process.execPath, ['scripts/build.mjs'], { cwd: dir });
+    expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['generate-rows.js', 'second.js']);
+    // without .weft-root nor WEFT_ROOT the build says what to set
+    fs.rmSync(path.join(dir, '.weft-root'));
+    const env = { ...process.env };
+    delete env.WEFT_ROOT;
+    await expect(run(process.execPath, ['scripts/build.mjs'], { cwd: dir, env })).rejects.toThrow(/set WEFT_ROOT to the folder of your Weft checkout/);
+  }, 60_000);
+
   it('refuses a folder that is not empty and an unknown tool type', async () => {
     const dir = path.join(work, 'taken');
     fs.mkdirSync(dir);

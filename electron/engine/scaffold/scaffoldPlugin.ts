@@ -60,19 +60,20 @@ export async function scaffoldPlugin(dir: string, toolType: ScaffoldToolType, we
     type: 'module',
     description: `Weft plugin package: ${template.name}`,
     scripts: { build: 'node scripts/build.mjs', test: `node scripts/build.mjs && node --test test/${template.id}.test.mjs` },
-    weft: { root: weftRoot },
   };
   const files: Record<string, string> = {
     [MANIFEST_FILE]: JSON.stringify(manifest, null, 2) + '\n',
     'package.json': JSON.stringify(packageJson, null, 2) + '\n',
     [`src/${template.id}.ts`]: template.source,
-    'scripts/build.mjs': buildScript(template.id),
+    'scripts/build.mjs': buildScript(),
+    // this machine's Weft checkout, kept out of the shared package (.gitignore); others set WEFT_ROOT
+    '.weft-root': weftRoot + '\n',
     [`test/${template.id}.test.mjs`]: testScript(template),
     [`test/${template.id}.weft.json`]: testWorkflow(packageName, template),
     'test/rows/weft-plugin.json': rowsFixture.manifest,
     'test/rows/rows.js': rowsFixture.source,
     'README.md': readme(packageName, template, toolType),
-    '.gitignore': 'node_modules/\ndist/\n',
+    '.gitignore': 'node_modules/\ndist/\n.weft-root\n',
   };
   for (const file of SDK_FILES) {
     files[path.join('src', 'weft-sdk', path.relative('shared', file))] = await fs.readFile(path.join(weftRoot, file), 'utf8');

@@ -102,6 +102,8 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
       if (failure.failed) return;
     }
     await call(instance, 'onComplete');
+    // the report timer is the host's, not the plugin's: stop it before waiting on the plugin's stray work
+    clearInterval(memoryReports);
     if (failure.failed) return;
     await waitForStrayWork(failure);
     if (failure.failed) return;
@@ -120,7 +122,6 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     // only once the event loop turns: give it that turn, so the tool fails instead of finishing ok
     await new Promise((resolve) => setImmediate(resolve));
     if (failure.failed) return;
-    clearInterval(memoryReports);
     reportMemory();
     live = false;
     retire();

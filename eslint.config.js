@@ -1,4 +1,4 @@
-// Lint, including the layer rule of ../shared/STYLE.md: imports flow one way.
+// Lint, including the layer rule: imports flow one way (docs/architecture.md).
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 

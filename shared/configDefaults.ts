@@ -1,6 +1,6 @@
 /**
  * `defaultConfig` is merged under a tool's saved config: the saved keys win, one level deep
- * (plugin-sdk.md section 1). Nested objects are merged key by key at the first level only.
+ * (the SDK contract (docs/sdk.md)). Nested objects are merged key by key at the first level only.
  */
 export function mergeDefaultConfig(
   defaults: Record<string, unknown>,

@@ -2,7 +2,7 @@ import type { Connection } from './workflow.js';
 
 /**
  * Names every connection: unnamed connections into one input anchor get `#1`, `#2`, … in file
- * order, skipping names already taken on that anchor (workflow-and-cli.md). Returns new objects.
+ * order, skipping names already taken on that anchor (docs/workflow-format.md and docs/cli.md). Returns new objects.
  */
 export function assignConnectionNames(connections: readonly Connection[]): Array<Connection & { name: string }> {
   const taken = new Map<string, Set<string>>();

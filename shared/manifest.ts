@@ -1,4 +1,4 @@
-/** The plugin package manifest (`weft-plugin.json`), plugin-sdk.md section 1. */
+/** The plugin package manifest (`weft-plugin.json`), the SDK contract (docs/sdk.md). */
 export interface AnchorManifest {
   name: string;
   optional?: boolean;

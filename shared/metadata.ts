@@ -1,4 +1,4 @@
-/** Field types use Alteryx's names so that tools port across (plugin-sdk.md section 4). */
+/** Field types use Alteryx's names so that tools port across (the SDK contract (docs/sdk.md)). */
 export const FIELD_TYPES = [
   'bool', 'byte', 'int16', 'int32', 'int64', 'float', 'double', 'fixeddecimal',
   'string', 'v_string', 'wstring', 'v_wstring', 'date', 'time', 'datetime', 'blob', 'spatialobj',

@@ -50,7 +50,7 @@ export interface ToolRunSummary {
   results: string[];
 }
 
-/** The shape of `weft run --json` (workflow-and-cli.md). */
+/** The shape of `weft run --json` (docs/workflow-format.md and docs/cli.md). */
 export interface RunSummary {
   runId: string;
   mode: RunMode;

@@ -1,5 +1,5 @@
 /**
- * The `weft` command line (workflow-and-cli.md), parsed into a Command. Anything that cannot be
+ * The `weft` command line (docs/workflow-format.md and docs/cli.md), parsed into a Command. Anything that cannot be
  * understood is a UsageError (exit 2). Relative FILE and DIR arguments are taken from the folder
  * the user ran the command in: `$INIT_CWD` under `npm run`, else the current folder.
  */

@@ -1,4 +1,4 @@
-/** `weft plugins install|list|remove|new` (workflow-and-cli.md, plugin-sdk.md section 7). */
+/** `weft plugins install|list|remove|new` (docs/workflow-format.md and docs/cli.md, the SDK contract (docs/sdk.md)). */
 import type { ToolDescriptor } from '../../shared/manifest.js';
 import { formatPlacedError } from '../../shared/placedError.js';
 import { resolveDataFolder } from '../engine/dataFolder.js';

@@ -1,4 +1,4 @@
-/** `weft run FILE` and `weft update FILE` (workflow-and-cli.md). */
+/** `weft run FILE` and `weft update FILE` (docs/workflow-format.md and docs/cli.md). */
 import path from 'node:path';
 import { formatPlacedError } from '../../shared/placedError.js';
 import type { RunSummary } from '../../shared/runEvents.js';

@@ -1,5 +1,5 @@
 /**
- * The JSON that `weft run --json` and `weft update --json` print (workflow-and-cli.md):
+ * The JSON that `weft run --json` and `weft update --json` print (docs/workflow-format.md and docs/cli.md):
  * `{ status, durationMs, tools: { id: { status, messages, outputs: { anchor: { records, metadata } }, results } } }`,
  * without `records` for an update-only run.
  */

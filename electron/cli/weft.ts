@@ -1,7 +1,7 @@
 /**
  * The `weft` command: the headless engine, the same code the app's main process runs.
  * `bin/weft.mjs` calls `main(argv)` and sets the exit code: 0 ok, 1 a tool failed / refused,
- * 2 the file or the command line is invalid (workflow-and-cli.md).
+ * 2 the file or the command line is invalid (docs/workflow-format.md and docs/cli.md).
  */
 import { HELP_TEXT, parseCommandLine, UsageError } from './commandLine.js';
 import { importCommand } from './importCommand.js';

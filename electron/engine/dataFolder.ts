@@ -1,5 +1,5 @@
 /**
- * The Weft data folder (plugin-sdk.md section 7): `$WEFT_HOME` when set, else the per-user app
+ * The Weft data folder (the SDK contract (docs/sdk.md)): `$WEFT_HOME` when set, else the per-user app
  * data folder Electron would use as `userData` for the app name "Weft", so the app, `weft` and the
  * browser mode all see the same installed plugins, state, blobs, virtual plugins and runs.
  */

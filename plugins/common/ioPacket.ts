@@ -1,7 +1,7 @@
 /**
  * A RecordPacket over an Arrow table the I/O tools built themselves (typed column buffers,
  * dictionary strings), so their columns reach the engine without a round trip through JS values.
- * plugin-sdk.md section 4: a packet is `length`, `metadata`, `column(name)`, `rows()`, `table`.
+ * the SDK contract (docs/sdk.md): a packet is `length`, `metadata`, `column(name)`, `rows()`, `table`.
  */
 import { RecordBatch, Table } from 'apache-arrow';
 import type { Metadata, RecordPacket, RecordRow, RecordValue } from '../../shared/sdk/index.js';

@@ -45,7 +45,7 @@ function toText(value: unknown): string {
   return String(value);
 }
 
-/** `value` as a value of `type` (see plugin-sdk.md section 4), or undefined when it does not convert */
+/** `value` as a value of `type` (see the SDK contract (docs/sdk.md)), or undefined when it does not convert */
 export function convertValue(value: unknown, type: FieldType): Converted {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' && Number.isNaN(value) && type !== 'double' && type !== 'float') return null;

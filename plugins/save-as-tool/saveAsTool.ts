@@ -1,5 +1,5 @@
 /**
- * "Save as tool" (built-in `weft/save-as-tool`), a virtual-plugin parent (plugin-sdk.md section 6).
+ * "Save as tool" (built-in `weft/save-as-tool`), a virtual-plugin parent (the SDK contract (docs/sdk.md)).
  * Used directly, a full run saves the configured tool or group as a new palette tool `weft/<id>`.
  * Serving one of those tools (`provider.virtualPlugin` set), it runs the saved group in-process
  * through GroupRun, in update-only and full runs alike.

@@ -1,5 +1,5 @@
 /**
- * A tool's file path may be relative to the workflow's folder (shared/workflow-and-cli spec); a
+ * A tool's file path may be relative to the workflow's folder (docs/workflow-format.md); a
  * file picker needs where to start: the absolute path, when the workflow has been saved.
  */
 function isAbsolute(path: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * The typed SDK for plugin authors (plugin-sdk.md sections 2–6). Types only, plus the optional
+ * The typed SDK for plugin authors (the SDK contract (docs/sdk.md)). Types only, plus the optional
  * base class in `basePlugin.ts`: a plugin never needs to import anything from Weft at run time.
  */
 import type { Field, FieldType, Metadata } from '../metadata.js';
@@ -7,7 +7,7 @@ import type { AnchorManifest } from '../manifest.js';
 
 export type { Field, FieldType, Metadata };
 
-/** A cell value as plugins see it (plugin-sdk.md section 4). */
+/** A cell value as plugins see it (the SDK contract (docs/sdk.md)). */
 export type RecordValue = boolean | number | bigint | string | Uint8Array | null;
 export type RecordRow = Record<string, RecordValue>;
 

@@ -1,5 +1,5 @@
 /**
- * Loading a plugin entry module (plugin-sdk.md section 1): an ES module whose default export is the
+ * Loading a plugin entry module (the SDK contract (docs/sdk.md)): an ES module whose default export is the
  * plugin class. Shared by the install check (in a child process) and the runtime's tool hosts.
  *
  * A `.js` entry loads as ESM even without `"type": "module"`: installed packages and development

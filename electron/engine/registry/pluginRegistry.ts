@@ -1,5 +1,5 @@
 /**
- * The plugin registry (plugin-sdk.md sections 5–7): every tool Weft knows, from the built-in package
+ * The plugin registry (the SDK contract (docs/sdk.md)): every tool Weft knows, from the built-in package
  * `weft`, the packages installed under `<dataDir>/plugins/`, folders loaded for development, and the
  * virtual tools created at run time. The runtime resolves tools here; the app, `weft` and the
  * browser mode list, install and remove through it, and subscribe to its changes.

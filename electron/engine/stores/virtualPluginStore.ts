@@ -1,5 +1,5 @@
 /**
- * Virtual plugins (plugin-sdk.md section 6): tools created at run time by a parent tool, persisted
+ * Virtual plugins (the SDK contract (docs/sdk.md)): tools created at run time by a parent tool, persisted
  * in `<dataDir>/virtual-plugins.json`. One store object exists per data folder in a process, so the
  * plugin services a run uses and the registry the app lists share it: a create or remove is pushed
  * to the registry at once (no rescan). Writes are serialized in-process and locked across processes.

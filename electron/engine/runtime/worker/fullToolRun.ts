@@ -1,5 +1,5 @@
 /**
- * Drives one plugin instance through a full run (plugin-sdk.md section 2): constructor;
+ * Drives one plugin instance through a full run (the SDK contract (docs/sdk.md)): constructor;
  * onInputConnectionOpened / onRecordPacket per connection event, in arrival order; onComplete
  * once every connection closed; then the open output anchors are closed. Each call's promise and
  * every write it started are awaited before the next call. After a failure nothing more is called.

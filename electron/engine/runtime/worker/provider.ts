@@ -1,4 +1,4 @@
-/** The provider a plugin receives (plugin-sdk.md section 3), built inside the tool-host worker. */
+/** The provider a plugin receives (the SDK contract (docs/sdk.md)), built inside the tool-host worker. */
 import fs from 'node:fs';
 import type { Metadata } from '../../../../shared/metadata.js';
 import {

@@ -8,7 +8,7 @@
 import type { Table } from 'apache-arrow';
 import type { Field, InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { findField, readColumn, tableOf } from '../common/transformColumns.js';
 import { isStringType } from '../common/transformTypes.js';
 import { FieldProfile } from './fieldProfile.js';

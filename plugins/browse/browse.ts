@@ -12,7 +12,7 @@ import { RecordBatchFileWriter } from 'apache-arrow';
 import type { RecordBatch } from 'apache-arrow';
 import type { InputConnection, Plugin, Provider } from '../../shared/sdk/index.js';
 import { plainBatch } from '../common/ioPlainBatch.js';
-import { arrowSchemaOf } from '../common/ioArrowTypes.js';
+import { arrowSchemaOf } from '../../shared/sdk/arrowTypes.js';
 
 export const BROWSE_LIMIT_BYTES = 1.5 * 1024 ** 3;
 

@@ -7,7 +7,7 @@ import { Data, DataType, Field as ArrowField, RecordBatch, Schema, Type, makeVec
 import type { Field } from '../../shared/sdk/index.js';
 import type { FieldType } from '../../shared/metadata.js';
 import { ownValue } from '../../shared/ownValue.js';
-import { arrowTypeOf, ayxMetadataOf, fieldOfArrow, fieldTypeOfArrow } from './ioArrowTypes.js';
+import { arrowTypeOf, ayxMetadataOf, fieldOfArrow, fieldTypeOfArrow } from '../../shared/sdk/arrowTypes.js';
 import { batchOf, columnFromValues, isoDate, isoDatetime } from './ioValues.js';
 import type { ConversionFailure } from './ioValues.js';
 

@@ -13,7 +13,7 @@ import {
   Data, Field as ArrowField, Schema, Table, Type, makeData, makeVector,
   type DataType, type Dictionary,
 } from 'apache-arrow';
-import { fieldOfArrow } from './ioArrowTypes.js';
+import { fieldOfArrow } from '../../shared/sdk/arrowTypes.js';
 import { batchOf, columnFromValues } from './ioValues.js';
 import { readColumn } from './transformColumns.js';
 

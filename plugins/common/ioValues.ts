@@ -6,7 +6,7 @@
 import { Data, RecordBatch, Schema, Struct, makeData, vectorFromArray } from 'apache-arrow';
 import type { Field } from '../../shared/sdk/index.js';
 import type { FieldType } from '../../shared/metadata.js';
-import { arrowFieldOf, arrowTypeOf } from './ioArrowTypes.js';
+import { arrowFieldOf, arrowTypeOf } from '../../shared/sdk/arrowTypes.js';
 
 /** a converted value, or `undefined` when the value does not convert */
 export type Converted = boolean | number | bigint | string | Uint8Array | null | undefined;

@@ -1,6 +1,6 @@
 import { Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { packetFromColumns, packetFromRows } from '../../electron/engine/runtime/packets/packetFactory.js';
+import { packetFromColumns, packetFromRows } from '../../shared/sdk/packetFactory.js';
 import type { Metadata, Records } from '../../shared/sdk/index.js';
 import { assemblePacket } from './transformAssemble.js';
 

@@ -6,7 +6,7 @@
 import { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { Metadata, RecordPacket, Records, RecordValue } from '../../shared/sdk/index.js';
 import { batchOf } from './ioValues.js';
-import { ArrowRecordPacket } from './ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { tableOf } from './transformColumns.js';
 
 function sliceValues(values: ArrayLike<RecordValue>, start: number, end: number): ArrayLike<RecordValue> {

@@ -7,7 +7,7 @@
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
 import { takeTable } from '../common/ioArrowTake.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { findField, readColumn, tableOf } from '../common/transformColumns.js';
 import { valueToText } from '../common/transformTypes.js';
 import { affixName, fieldsToRename, readConfig, renamedMetadata, type DynamicRenameConfig } from './dynamicRenamePlan.js';

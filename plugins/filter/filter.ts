@@ -6,7 +6,7 @@
  */
 import type { InputConnection, Metadata, Plugin, Provider, RecordPacket } from '../../shared/sdk/index.js';
 import { tableOf } from '../common/transformColumns.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { takeTable } from '../common/ioArrowTake.js';
 import { writeRowsRead } from '../common/ioUnreadRows.js';
 import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';

@@ -6,7 +6,7 @@
 import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
 import type { Table } from 'apache-arrow';
 import { tableOf, type ColumnValues } from '../common/transformColumns.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
 import { compileFormula, type CompiledFormula } from '../formula-language/formula.js';
 import { fitToField, sizedType } from '../common/transformFieldFit.js';

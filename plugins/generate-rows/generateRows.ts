@@ -5,7 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, takeTable, withColumns } from '../common/ioArrowTake.js';
 import { tableOf } from '../common/transformColumns.js';
 import { PACKET_ROWS } from '../common/transformOutput.js';

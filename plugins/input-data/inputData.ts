@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { assertRegularFileSync } from '../common/ioRegularFile.js';
 import { ArrowIpcSource, ParquetSource } from './formats/arrowSources.js';
 import { CsvSource } from './formats/csvSource.js';

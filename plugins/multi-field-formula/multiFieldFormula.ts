@@ -5,7 +5,7 @@
  * only the written columns built.
  */
 import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
 import { tableOf } from '../common/transformColumns.js';
 import { ColumnBatch } from '../formula-language/batch.js';

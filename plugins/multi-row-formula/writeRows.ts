@@ -6,7 +6,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { Provider, RecordValue } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, takeTable, withColumns } from '../common/ioArrowTake.js';
 import { tableOf } from '../common/transformColumns.js';
 import type { MultiRowPlan } from './multiRowPlan.js';

@@ -158,7 +158,7 @@ class ParquetWriter implements FormatWriter {
     try {
       if (this.batches.length === 0) {
         // an empty file still carries the fields
-        const { arrowSchemaOf } = await import('../common/ioArrowTypes.js');
+        const { arrowSchemaOf } = await import('../../shared/sdk/arrowTypes.js');
         const empty = new Table(arrowSchemaOf(this.metadata));
         writeSync(fd, pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(empty, 'stream'))));
       } else {

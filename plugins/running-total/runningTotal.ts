@@ -3,7 +3,7 @@
  * Streams: one packet in, one packet out, rows in input order; it keeps one sum per group and field.
  */
 import type { Field, InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
 import { findField, missingFields, readColumn, tableOf } from '../common/transformColumns.js';
 import { GroupIndex } from '../common/transformGroupKeys.js';

@@ -7,7 +7,7 @@
  */
 import type { Field, Plugin, Provider } from '../../shared/sdk/index.js';
 import { isFieldType } from '../../shared/metadata.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { batchFromColumns, convertValue } from '../common/ioValues.js';
 
 export interface TextInputConfig {

@@ -5,7 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
-import { ArrowRecordPacket } from '../common/ioPacket.js';
+import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
 import { singleBatch, withColumns } from '../common/ioArrowTake.js';
 import { concatColumns, gather, readColumn, tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { GroupIndex } from '../common/transformGroupKeys.js';

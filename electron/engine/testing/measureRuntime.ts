@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { projectRoot } from '../compiledPath.js';
-import { packetFromColumns } from '../runtime/packets/packetFactory.js';
+import { packetFromColumns } from '../../../shared/sdk/packetFactory.js';
 import { decodePacket, encodePacket } from '../runtime/packets/packetWire.js';
 import { createTestEngine } from './runTestWorkflow.js';
 import { testWorkflow, type TestConnectionSpec, type TestToolSpec } from './testWorkflow.js';

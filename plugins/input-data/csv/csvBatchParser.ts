@@ -6,7 +6,7 @@
  */
 import { Data, Dictionary, Field as ArrowField, Int32, RecordBatch, Schema, Struct, Utf8, makeData } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
-import { ayxMetadataOf, isStringType } from '../../common/ioArrowTypes.js';
+import { ayxMetadataOf, isStringType } from '../../../shared/sdk/arrowTypes.js';
 import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } from './csvColumns.js';
 import {
   datetimeEnd, isDateField, isDecimalField, isNaNLiteral, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,

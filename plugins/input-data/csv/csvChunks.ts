@@ -14,7 +14,7 @@ import {
   Data, Dictionary, Field as ArrowField, Int32, RecordBatch, Schema, Struct, Utf8, makeData, makeVector, type DataType,
 } from 'apache-arrow';
 import type { Field } from '../../../shared/sdk/index.js';
-import { arrowTypeOf, ayxMetadataOf } from '../../common/ioArrowTypes.js';
+import { arrowTypeOf, ayxMetadataOf } from '../../../shared/sdk/arrowTypes.js';
 import { CsvBatchParser, CsvFormatError } from './csvBatchParser.js';
 import type { ConversionIssue, CsvDialect } from './csvBatchParser.js';
 

@@ -5,9 +5,9 @@
  */
 import { Data, Dictionary, Int16, Int32, Int8, Type, Uint16, Uint32, Uint8, Utf8, makeVector, type DataType } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
-import { arrowTypeMatches, arrowTypeOf, storageOf, type StorageKind } from './arrowSchema.js';
-import { packetFromColumns, packetFromData } from './packetFactory.js';
-import { ArrowRecordPacket } from './recordPacket.js';
+import { arrowTypeMatches, storageArrowType, storageOf, type StorageKind } from '../../../../shared/sdk/arrowTypes.js';
+import { packetFromColumns, packetFromData } from '../../../../shared/sdk/packetFactory.js';
+import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 
 type View = Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | Float32Array | Float64Array;
 
@@ -92,7 +92,7 @@ const INDEX_TYPES: Record<string, () => DataType> = {
 };
 
 function decodeData(wire: DataWire, kind: StorageKind): Data {
-  let type: DataType = arrowTypeOf(kind);
+  let type: DataType = storageArrowType(kind);
   let dictionary;
   if (wire.tag !== 'plain') {
     const index = INDEX_TYPES[wire.tag.slice(4)];
@@ -113,7 +113,7 @@ export function decodePacket(wire: PacketWire, metadata: Metadata): ArrowRecordP
   const parts = wire.batches.map((b) => packetFromData(metadata, b.columns.map((c, i) => decodeData(c, kinds[i])), b.length));
   if (parts.length === 0) return packetFromColumns(metadata, Object.fromEntries(metadata.fields.map((f) => [f.name, []])));
   const table = parts[0].table.concat(...parts.slice(1).map((p) => p.table));
-  return new ArrowRecordPacket(table, metadata);
+  return new ArrowRecordPacket(metadata, table);
 }
 
 /** false once the packet's buffers were transferred away (a detached view reads as empty) */

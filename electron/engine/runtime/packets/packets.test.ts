@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { vectorFromArray, Dictionary, Utf8, Int32, Table } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
-import { packetFromColumns, packetFromRows } from './packetFactory.js';
+import { packetFromColumns, packetFromRows } from '../../../../shared/sdk/packetFactory.js';
 import { decodePacket, encodePacket, type PacketWire } from './packetWire.js';
-import { ArrowRecordPacket } from './recordPacket.js';
+import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 
 const metadata: Metadata = {
   fields: [
@@ -61,17 +61,17 @@ describe('record packets', () => {
     const make = () => packetFromRows({ fields: [{ name: 'n', type: 'int32' }, { name: 's', type: 'string' }] },
       Array.from({ length: 20 }, (_, i) => ({ n: i % 3 === 0 ? null : i, s: i % 4 === 0 ? null : `s${i}` })));
     let base = make();
-    const sliced = new ArrowRecordPacket(base.table.slice(5, 15), base.metadata);
+    const sliced = new ArrowRecordPacket(base.metadata, base.table.slice(5, 15));
     const expected = [...sliced.rows()];
     expect([...roundTrip(sliced).rows()]).toEqual(expected);
     base = make();
     const all = [...base.rows()];
-    const twoBatches = new ArrowRecordPacket(base.table.slice(0, 4).concat(base.table.slice(4, 9)), base.metadata);
+    const twoBatches = new ArrowRecordPacket(base.metadata, base.table.slice(0, 4).concat(base.table.slice(4, 9)));
     expect(twoBatches.table.batches.length).toBe(2);
     expect([...roundTrip(twoBatches).rows()]).toEqual(all.slice(0, 9));
     const dict = vectorFromArray(['a', 'b', null, 'a'], new Dictionary(new Utf8(), new Int32()));
     const dictTable = new Table({ s: dict });
-    const dictPacket = new ArrowRecordPacket(dictTable, { fields: [{ name: 's', type: 'string' }] });
+    const dictPacket = new ArrowRecordPacket({ fields: [{ name: 's', type: 'string' }] }, dictTable);
     expect(Array.from(roundTrip(dictPacket).column('s'))).toEqual(['a', 'b', null, 'a']);
   });
 

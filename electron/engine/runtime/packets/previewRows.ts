@@ -1,7 +1,7 @@
 /** JSON-safe preview rows: int64 as a decimal string, blob as base64, non-finite numbers as text. */
 import type { PreviewRow, PreviewValue } from '../../../../shared/runEvents.js';
 import { capPreviewCell } from '../messageLimits.js';
-import { ArrowRecordPacket } from './recordPacket.js';
+import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 import { dataRecord } from '../../../../shared/ownValue.js';
 
 /**
@@ -24,7 +24,7 @@ export function collectPreview(packet: ArrowRecordPacket, into: PreviewRow[], li
   const take = Math.min(limit - into.length, packet.length);
   if (take <= 0) return;
   // read only the rows we keep: decoding a whole 64k-row string column for 100 rows is waste
-  const head = take < packet.length ? new ArrowRecordPacket(packet.table.slice(0, take), packet.metadata) : packet;
+  const head = take < packet.length ? new ArrowRecordPacket(packet.metadata, packet.table.slice(0, take)) : packet;
   const names = head.metadata.fields.map((f) => f.name);
   const columns = names.map((n) => head.column(n));
   for (let r = 0; r < take; r++) {

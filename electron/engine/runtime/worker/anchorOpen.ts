@@ -3,7 +3,7 @@
  * valid, and a second open must repeat the same metadata (then it is a no-op).
  */
 import type { Metadata } from '../../../../shared/metadata.js';
-import { metadataProblem } from '../packets/arrowSchema.js';
+import { metadataProblem } from '../../../../shared/sdk/metadataChecks.js';
 import type { FailureState } from './toolFailure.js';
 
 /** the anchor's metadata after this open (a copy), or null when it was already open with the same */

@@ -9,11 +9,11 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Metadata } from '../../../../shared/metadata.js';
 import type { PreviewRow } from '../../../../shared/runEvents.js';
 import type { OutputAnchor, RecordPacket, RecordRow } from '../../../../shared/sdk/plugin.js';
-import { sameFieldShape } from '../packets/arrowSchema.js';
-import { packetFromRows } from '../packets/packetFactory.js';
+import { sameFieldShape } from '../../../../shared/sdk/metadataChecks.js';
+import { packetFromRows } from '../../../../shared/sdk/packetFactory.js';
 import { copyPacket, encodePacket, packetIsIntact } from '../packets/packetWire.js';
 import { collectPreview } from '../packets/previewRows.js';
-import { ArrowRecordPacket } from '../packets/recordPacket.js';
+import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 import type { ConnectionMessage, WorkerToHost } from '../protocol.js';
 import { metadataToOpen } from './anchorOpen.js';
 import type { FailureState } from './toolFailure.js';
@@ -175,7 +175,7 @@ export class WorkerOutputAnchor implements OutputAnchor {
       if (Array.isArray(value)) packet = packetFromRows(metadata, value);
       else if (value instanceof ArrowRecordPacket) packet = value;
       else if (value && typeof value === 'object' && 'table' in value && value.table && typeof value.table === 'object') {
-        packet = new ArrowRecordPacket(value.table as ArrowRecordPacket['table'], value.metadata);
+        packet = new ArrowRecordPacket(value.metadata, value.table as ArrowRecordPacket['table']);
       } else throw new Error('write() takes a RecordPacket or an array of row objects');
     } catch (error) {
       return this.failure.violation('write', `output anchor '${this.name}': ${error instanceof Error ? error.message : String(error)}`);

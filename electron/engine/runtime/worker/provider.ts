@@ -7,7 +7,7 @@ import {
   type VirtualPluginRecord, type VirtualPlugins,
 } from '../../../../shared/sdk/plugin.js';
 import { capText } from '../messageLimits.js';
-import { packetFromColumns, packetFromRows } from '../packets/packetFactory.js';
+import { packetFromColumns, packetFromRows } from '../../../../shared/sdk/packetFactory.js';
 import type { ToolJobBase, WorkerToHost } from '../protocol.js';
 import { ownedBytes, type ServiceClient } from './serviceClient.js';
 import type { FailureState } from './toolFailure.js';

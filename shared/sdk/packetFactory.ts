@@ -1,17 +1,18 @@
 /** `provider.records.fromRows` / `fromColumns`, and assembling a packet from column `Data`. */
 import { Data, RecordBatch, Struct, Table, type DataType } from 'apache-arrow';
-import type { Metadata } from '../../../../shared/metadata.js';
-import { ownValue } from '../../../../shared/ownValue.js';
-import type { RecordRow, RecordValue } from '../../../../shared/sdk/plugin.js';
-import { metadataProblem, schemaOf } from './arrowSchema.js';
+import type { Metadata } from '../metadata.js';
+import { ownValue } from '../ownValue.js';
+import { arrowSchemaOf } from './arrowTypes.js';
 import { buildColumn } from './columnBuilder.js';
+import { metadataProblem } from './metadataChecks.js';
+import type { RecordRow, RecordValue } from './plugin.js';
 import { ArrowRecordPacket } from './recordPacket.js';
 
 export function packetFromData(metadata: Metadata, columns: Data[], length: number): ArrowRecordPacket {
   const types: DataType[] = columns.map((c) => c.type);
-  const schema = schemaOf(metadata, types);
+  const schema = arrowSchemaOf(metadata, types);
   const struct = new Data(new Struct(schema.fields), 0, length, 0, [undefined, undefined, undefined], columns);
-  return new ArrowRecordPacket(new Table(schema, new RecordBatch(schema, struct)), metadata);
+  return new ArrowRecordPacket(metadata, new Table(schema, new RecordBatch(schema, struct)));
 }
 
 function checkedMetadata(metadata: Metadata): Metadata {

@@ -3,9 +3,9 @@
  * field's exact storage type is used as the column buffer without copying.
  */
 import { Data } from 'apache-arrow';
-import type { Field } from '../../../../shared/metadata.js';
-import type { RecordValue } from '../../../../shared/sdk/plugin.js';
-import { arrowTypeOf, storageOf, type StorageKind } from './arrowSchema.js';
+import type { Field } from '../metadata.js';
+import { storageArrowType, storageOf, type StorageKind } from './arrowTypes.js';
+import type { RecordValue } from './plugin.js';
 
 type NumericKind = 'uint8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64';
 type NumericArray = Uint8Array | Int16Array | Int32Array | BigInt64Array | Float32Array | Float64Array;
@@ -55,7 +55,7 @@ class NullMask {
 
 function buildNumeric(kind: NumericKind, values: ArrayLike<RecordValue | undefined>, length: number): Data {
   const Ctor = ARRAY_OF[kind];
-  const type = arrowTypeOf(kind);
+  const type = storageArrowType(kind);
   if (values instanceof Ctor) return new Data(type, 0, length, 0, [undefined, values, undefined]);
   const out = new Ctor(length);
   const nulls = new NullMask(length);
@@ -126,7 +126,7 @@ function buildBool(values: ArrayLike<RecordValue | undefined>, length: number): 
     else throw new ValueError(`row ${i}: ${describe(value)} is not a boolean`);
     if (truth) bits[i >> 3] |= 1 << (i & 7);
   }
-  return new Data(arrowTypeOf('bool'), 0, length, nulls.count, [undefined, bits, nulls.bitmap]);
+  return new Data(storageArrowType('bool'), 0, length, nulls.count, [undefined, bits, nulls.bitmap]);
 }
 
 /** a JS Date given for a date/time/datetime field becomes its ISO text (UTC), as the contract's values are */
@@ -171,7 +171,7 @@ function buildVariable(kind: StorageKind, values: ArrayLike<RecordValue | undefi
     }
     offsets[i + 1] = used;
   }
-  return new Data(arrowTypeOf(kind), 0, length, nulls.count, [offsets, bytes.subarray(0, used), nulls.bitmap]);
+  return new Data(storageArrowType(kind), 0, length, nulls.count, [offsets, bytes.subarray(0, used), nulls.bitmap]);
 }
 
 function ensureRoom(bytes: Uint8Array, used: number, extra: number): Uint8Array {

@@ -1,12 +1,16 @@
 /**
- * The engine's `RecordPacket`: an Arrow table plus its Alteryx metadata. `column()` is cached and
- * returns the Arrow buffer itself (a typed array) for numeric columns without nulls.
+ * The one `RecordPacket` class: an Arrow table plus its Alteryx metadata, used by the engine and by
+ * tools that build their Arrow columns themselves (typed column buffers, dictionary strings), so
+ * those columns reach the engine without a round trip through JS values.
+ * `column()` is cached and returns the Arrow buffer itself (a typed array) for numeric columns
+ * without nulls; names are found as written, else case-insensitively (field names are unique
+ * case-insensitively).
  */
-import { Type, type Table, type Vector } from 'apache-arrow';
-import type { Metadata } from '../../../../shared/metadata.js';
-import type { RecordPacket, RecordRow, RecordValue } from '../../../../shared/sdk/plugin.js';
-import { metadataOfSchema } from './arrowSchema.js';
-import { dataRecord } from '../../../../shared/ownValue.js';
+import { RecordBatch, Table, Type, type Vector } from 'apache-arrow';
+import type { Metadata } from '../metadata.js';
+import { dataRecord } from '../ownValue.js';
+import { metadataOfSchema } from './arrowTypes.js';
+import type { RecordPacket, RecordRow, RecordValue } from './plugin.js';
 
 const TYPED_WHEN_NO_NULLS = new Set<Type>([Type.Int, Type.Float]);
 
@@ -16,9 +20,19 @@ export class ArrowRecordPacket implements RecordPacket {
   private readonly columns: Array<ArrayLike<RecordValue> | undefined> = [];
   private index: Map<string, number> | undefined;
 
-  constructor(table: Table, metadata?: Metadata) {
+  /** `metadata` lists the table's columns in order, with their Alteryx types */
+  constructor(metadata: Metadata, table: Table) {
+    this.metadata = metadata;
     this.table = table;
-    this.metadata = metadata ?? metadataOfSchema(table.schema);
+  }
+
+  static fromBatch(metadata: Metadata, batch: RecordBatch): ArrowRecordPacket {
+    return new ArrowRecordPacket(metadata, new Table([batch]));
+  }
+
+  /** a packet whose metadata is read from the table's schema (`ayx.*` field metadata, else the Arrow types) */
+  static fromTable(table: Table): ArrowRecordPacket {
+    return new ArrowRecordPacket(metadataOfSchema(table.schema), table);
   }
 
   get length(): number {

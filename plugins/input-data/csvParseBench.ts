@@ -6,7 +6,7 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readCsvBatches, readCsvSchema } from './csv/csvReader.js';
+import { emptyCsvReport, readCsvBatches, readCsvSchema } from './csv/csvReader.js';
 import type { CsvOptions, CsvReadReport } from './csv/csvReader.js';
 import { seededRandom } from '../common/seededRandom.js';
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < 2; round++) {
     const t0 = performance.now();
     const schema = await readCsvSchema(options);
-    const report: CsvReadReport = { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 };
+    const report: CsvReadReport = emptyCsvReport();
     let n = 0;
     let batches = 0;
     for await (const batch of readCsvBatches(options, schema, report)) { n += batch.numRows; batches++; }

@@ -9,19 +9,20 @@ import type { Field } from '../../../shared/sdk/index.js';
 import { ayxMetadataOf, isStringType } from '../../../shared/sdk/arrowTypes.js';
 import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } from './csvColumns.js';
 import {
-  datetimeEnd, isDateField, isDecimalField, isNaNLiteral, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
+  datetimeEnd, isDateField, isDecimalField, isNaNLiteral, latin1, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
 } from './csvFields.js';
+import { firstInvalidUtf8, invalidUtf8Count, validUtf8 } from '../../common/ioUtf8.js';
 import {
   K_BLOB, K_BOOL, K_DATE, K_DATETIME, K_DECIMAL, K_DICT, K_FLOAT, K_INT, K_INT64, K_TEXT, K_TIME, kindOf, newColumnBuilder, type ColumnBuilder,
 } from './csvFieldKinds.js';
 import { appendSeconds, setDatetime } from './csvTimeText.js';
 import { fastBool, fastDate, fastDatetime, fastDictionary, fastDouble, fastInt, fastInt64 } from './csvFastFields.js';
 
-import type { ConversionIssue, CsvParserOptions } from './csvParserTypes.js';
-import { CsvFormatError } from './csvParserTypes.js';
+import type { ConversionIssue, CsvParserOptions, ValueChange, ValueChanges } from './csvParserTypes.js';
+import { CsvFormatError, noValueChanges } from './csvParserTypes.js';
 
 export { CsvFormatError } from './csvParserTypes.js';
-export type { ConversionIssue, CsvDialect, CsvParserOptions } from './csvParserTypes.js';
+export type { ConversionIssue, CsvDialect, CsvParserOptions, ValueChanges } from './csvParserTypes.js';
 
 export class CsvBatchParser {
   readonly file: string;
@@ -37,6 +38,8 @@ export class CsvBatchParser {
   /** rows with fewer fields than the header (missing ones set to null) */
   shortRows = 0;
   firstShortLine = 0;
+  /** values kept but changed as read (invalid UTF-8, integers a double rounds, overflow to ±Infinity) */
+  readonly changes: ValueChanges = noValueChanges();
 
   private readonly delim: number;
   private readonly quote: number;
@@ -87,6 +90,7 @@ export class CsvBatchParser {
     this.issues.length = 0;
     this.shortRows = 0;
     this.firstShortLine = 0;
+    Object.assign(this.changes, noValueChanges());
     this.resetPending = true;
   }
 
@@ -100,6 +104,14 @@ export class CsvBatchParser {
    * unless `eof`).
    */
   parse(buf: Uint8Array, pos: number, end: number, eof: boolean): number {
+    const line = this.line;
+    const stop = this.parseRows(buf, pos, end, eof);
+    // the rows taken are whole, so their bytes end on a character boundary
+    if (stop > pos && !validUtf8(buf.subarray(pos, stop))) this.noteInvalidUtf8(buf, pos, stop, line);
+    return stop;
+  }
+
+  private parseRows(buf: Uint8Array, pos: number, end: number, eof: boolean): number {
     if (this.resetPending) {
       for (const builder of this.builders) builder.reset();
       this.resetPending = false;
@@ -123,6 +135,8 @@ export class CsvBatchParser {
       let c = 0;
       let cut = false;
       const issuesBefore = this.issueCount;
+      const roundedBefore = this.changes.integerAsDouble.count;
+      const overflowBefore = this.changes.overflow.count;
       for (;;) {
         let fs = pos;
         let fe: number;
@@ -202,6 +216,8 @@ export class CsvBatchParser {
         this.line = rowLine;
         this.issueCount = issuesBefore;
         if (this.issues.length > issuesBefore) this.issues.length = issuesBefore;
+        this.changes.integerAsDouble.count = roundedBefore;
+        this.changes.overflow.count = overflowBefore;
         return rowStart;
       }
       if (c < ncols) {
@@ -257,7 +273,13 @@ export class CsvBatchParser {
       case K_FLOAT: {
         const col = this.builders[c] as NumberColumn;
         const v = parseDoubleField(buf, s, e);
-        if (v === v || isNaNLiteral(buf, s, e)) { col.values[row] = v; col.valid[row] = 1; return; }
+        if (v === v || isNaNLiteral(buf, s, e)) {
+          col.values[row] = v;
+          col.valid[row] = 1;
+          // the fast paths never get here: they take at most 15 digits and no exponent
+          if (!(Math.abs(col.values[row]) < 9007199254740992)) this.noteNumber(c, col.values[row], buf, s, e, line);
+          return;
+        }
         break;
       }
       case K_INT64: {
@@ -308,6 +330,63 @@ export class CsvBatchParser {
     if (this.issues.length < 10) {
       this.issues.push({ line, column: c + 1, field: this.fields[c].name, value: text(buf, s, e), type: this.fields[c].type });
     }
+  }
+
+  /** a large number as stored: an integer a double rounds, or a finite text turned into ±Infinity, is counted */
+  private noteNumber(c: number, stored: number, buf: Uint8Array, s: number, e: number, line: number): void {
+    const written = latin1(buf, s, e).trim();
+    if (!Number.isFinite(stored)) {
+      if (!/Infinity$/.test(written)) this.noteChange(this.changes.overflow, line, c, written);
+    } else if (this.fields[c].type === 'double' && /^[+-]?\d+$/.test(written) && BigInt(written) !== BigInt(stored)) {
+      this.noteChange(this.changes.integerAsDouble, line, c, written);
+    }
+  }
+
+  private noteChange(change: ValueChange, line: number, c: number, value: string): void {
+    if (change.count++ === 0) this.place(change, line, c, value);
+  }
+
+  private place(change: ValueChange, line: number, c: number, value: string): void {
+    change.line = line;
+    change.field = this.fields[c]?.name ?? `column ${c + 1}`;
+    change.value = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  }
+
+  /** counts the invalid UTF-8 in the whole rows `buf[start, stop)` (from line `line`) and finds the first's line and field */
+  private noteInvalidUtf8(buf: Uint8Array, start: number, stop: number, line: number): void {
+    const bytes = buf.subarray(start, stop);
+    const change = this.changes.invalidUtf8;
+    const count = invalidUtf8Count(bytes);
+    if (count === 0) return;
+    if (change.count === 0) {
+      const at = Math.max(0, firstInvalidUtf8(bytes));
+      // walk the rows as the parser does (line ends and delimiters outside quotes) to the end of that field
+      let c = 0;
+      let quoted = false;
+      let fieldStart = 0;
+      let i = 0;
+      for (; i < bytes.length; i++) {
+        const b = bytes[i];
+        if (b === this.quote) { quoted = !quoted; continue; }
+        if (quoted) { if (b === 10 && i < at) line++; continue; }
+        if (b !== this.delim && b !== 10 && b !== 13) continue;
+        if (i >= at) break;
+        if (b === this.delim) c++;
+        else {
+          if (b === 13 && bytes[i + 1] === 10) i++;
+          line++;
+          c = 0;
+        }
+        fieldStart = i + 1;
+      }
+      let value = text(bytes, fieldStart, i);
+      if (this.quote >= 0 && bytes[fieldStart] === this.quote) {
+        const q = String.fromCharCode(this.quote);
+        value = value.slice(1, value.endsWith(q) ? -1 : undefined).split(q + q).join(q);
+      }
+      this.place(change, line, c, value);
+    }
+    change.count += count;
   }
 
   /** the rows parsed so far as one Arrow record batch; starts a new batch */

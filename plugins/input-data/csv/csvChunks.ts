@@ -17,6 +17,7 @@ import type { Field } from '../../../shared/sdk/index.js';
 import { arrowTypeOf, ayxMetadataOf } from '../../../shared/sdk/arrowTypes.js';
 import { CsvBatchParser, CsvFormatError } from './csvBatchParser.js';
 import type { ConversionIssue, CsvDialect } from './csvBatchParser.js';
+import { addValueChanges, noValueChanges, type ValueChanges } from './csvParserTypes.js';
 
 /** byte offsets where ranges start: `start`, then one just after a line feed near each cut, ending with `end` */
 export function chunkBoundaries(path: string, start: number, end: number, chunkBytes: number): number[] {
@@ -99,6 +100,8 @@ export interface ChunkResult {
   issues: ConversionIssue[];
   shortRows: number;
   firstShortLine: number;
+  /** values changed as read (their lines counted from 1 at the range's first line) */
+  changes: ValueChanges;
   /** a malformed row in the range (its line counted from the range's first line) */
   error: { line: number; column: number; message: string } | null;
 }
@@ -109,7 +112,7 @@ export interface RangeProgress {
   pos: number;
   /** lines they span */
   lines: number;
-  counts: Pick<ChunkResult, 'issueCount' | 'issues' | 'shortRows' | 'firstShortLine'>;
+  counts: Pick<ChunkResult, 'issueCount' | 'issues' | 'shortRows' | 'firstShortLine' | 'changes'>;
   /** set when the range ended: true when it ended exactly at a row end */
   complete: boolean;
   /** a malformed row after the yielded rows (its line counted from the range's first line) */
@@ -117,7 +120,7 @@ export interface RangeProgress {
 }
 
 export function rangeProgress(): RangeProgress {
-  return { pos: 0, lines: 0, counts: { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 }, complete: false, error: null };
+  return { pos: 0, lines: 0, counts: { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0, changes: noValueChanges() }, complete: false, error: null };
 }
 
 /**
@@ -130,7 +133,7 @@ export function* parseRangeBatches(bytes: Uint8Array, parser: CsvBatchParser, la
     const batch = parser.finishBatch();
     done.pos = pos;
     done.lines = parser.line - 1;
-    done.counts = { ...counts(parser), issues: parser.issues.slice() };
+    done.counts = counts(parser);
     return batch;
   };
   for (;;) {
@@ -147,7 +150,7 @@ export function* parseRangeBatches(bytes: Uint8Array, parser: CsvBatchParser, la
   if (parser.rows > 0) yield step();
   done.pos = pos;
   done.lines = parser.line - 1;
-  done.counts = { ...counts(parser), issues: parser.issues.slice() };
+  done.counts = counts(parser);
   done.complete = pos === bytes.length;
 }
 
@@ -157,8 +160,11 @@ export function chunkResult<B>(done: RangeProgress, batches: B[]): Omit<ChunkRes
   return { ...done.counts, batches, complete: done.complete, lines: done.lines, error: null };
 }
 
-function counts(parser: CsvBatchParser) {
-  return { issueCount: parser.issueCount, issues: parser.issues, shortRows: parser.shortRows, firstShortLine: parser.firstShortLine };
+/** the parser's counts so far, copied (the parser goes on adding to its own) */
+function counts(parser: CsvBatchParser): RangeProgress['counts'] {
+  const changes = noValueChanges();
+  addValueChanges(changes, parser.changes, 1);
+  return { issueCount: parser.issueCount, issues: parser.issues.slice(), shortRows: parser.shortRows, firstShortLine: parser.firstShortLine, changes };
 }
 
 interface WireColumn {

@@ -52,4 +52,24 @@ describe('CSV two-thread parse', () => {
       await expect(readWholeCsv(csvOptions(p, { parallel: true, rangeBytes, batchRows: 40 }))).rejects.toThrow('broken.csv: line 2224, column 6: too many fields');
     }
   });
+
+  it('counts changed values the same in either thread and across any chunk cut', async () => {
+    // invalid UTF-8 (in a quoted field with a line break), a rounded integer and an overflow, in later ranges
+    const changed = (i: number) => (i === 1500 ? `1500,c1,12345678901234567890123,2026-01-01T00:00:00,"bad \xff\nbyte"`
+      : i === 2600 ? '2600,c2,1e999,2026-01-01T00:00:00,\xfe' : null);
+    const p = file('changed.csv', Buffer.from(content(3000, 0, changed), 'latin1'));
+    const serial = await readWholeCsv(csvOptions(p, { parallel: false, batchRows: 256 }));
+    expect(serial.report.changes).toEqual({
+      invalidUtf8: { count: 2, line: 1502, field: 'note', value: 'bad \uFFFD\nbyte' },
+      integerAsDouble: { count: 1, line: 1502, field: 'amount', value: '12345678901234567890123' },
+      overflow: { count: 1, line: 2603, field: 'amount', value: '1e999' },
+    });
+    for (const chunkBytes of [97]) {
+      expect((await readWholeCsv(csvOptions(p, { parallel: false, batchRows: 256, chunkBytes }))).report).toEqual(serial.report);
+    }
+    for (const rangeBytes of [4000, 9999]) {
+      const par = await readWholeCsv(csvOptions(p, { parallel: true, rangeBytes, batchRows: 256 }));
+      expect(par.report).toEqual(serial.report);
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { RangeReader, batchFromWire, chunkBoundaries, parseRangeBatches, rangePr
 import type { ChunkParserOptions, WireBatch } from './csvChunks.js';
 import type { ParseReply, ParseRequest } from './csvParseWorker.js';
 import type { CsvOptions } from './csvReadOptions.js';
-import { addCounts, type CsvProgress, type CsvReadReport } from './csvReadReport.js';
+import { addCounts, copyCsvReport, type CsvProgress, type CsvReadReport } from './csvReadReport.js';
 
 /**
  * The even ranges parsed here, the odd ones in a worker one range ahead. Stops at the first range
@@ -43,15 +43,15 @@ export async function* readParallel(
       if (i % 2 === 0) {
         // Parsed here batch by batch: each is handed on before the next is parsed, and a range that
         // does not end at its cut hands over to the serial parser after the last batch handed on.
-        const base: CsvReadReport = { ...report, issues: [...report.issues] };
+        const base = copyCsvReport(report);
         const done = rangeProgress();
         const parser = new CsvBatchParser({ ...parserOptions, firstLine: 1, dictionaryTypes });
         for (const batch of parseRangeBatches(reader.read(cuts[i], cuts[i + 1]), parser, last, done)) {
-          Object.assign(report, { ...base, issues: [...base.issues] });
+          Object.assign(report, copyCsvReport(base));
           addCounts(report, done.counts, at.line);
           yield batch;
         }
-        Object.assign(report, { ...base, issues: [...base.issues] });
+        Object.assign(report, copyCsvReport(base));
         addCounts(report, done.counts, at.line);
         at.offset = cuts[i] + done.pos;
         at.line += done.lines;

@@ -51,3 +51,37 @@ export interface ConversionIssue {
   value: string;
   type: string;
 }
+
+/** values the read had to change (kept, but not as written): how many, and the first place */
+export interface ValueChange {
+  count: number;
+  /** line (as the parser numbers them), field name and the text as written, of the first */
+  line: number;
+  field: string;
+  value: string;
+}
+
+export interface ValueChanges {
+  /** bytes that are not UTF-8, shown as U+FFFD wherever the text is read */
+  invalidUtf8: ValueChange;
+  /** integers a double cannot hold exactly (past 2^53; beyond int64 a field can only be double) */
+  integerAsDouble: ValueChange;
+  /** finite numbers too large for the field's type, read as ±Infinity */
+  overflow: ValueChange;
+}
+
+export function noValueChanges(): ValueChanges {
+  const none = (): ValueChange => ({ count: 0, line: 0, field: '', value: '' });
+  return { invalidUtf8: none(), integerAsDouble: none(), overflow: none() };
+}
+
+/** `from`'s changes added to `into`, its lines shifted so that its line 1 is `line` */
+export function addValueChanges(into: ValueChanges, from: ValueChanges, line: number): void {
+  for (const kind of ['invalidUtf8', 'integerAsDouble', 'overflow'] as const) {
+    const a = into[kind];
+    const b = from[kind];
+    if (b.count === 0) continue;
+    if (a.count === 0) Object.assign(a, { line: b.line + line - 1, field: b.field, value: b.value });
+    a.count += b.count;
+  }
+}

@@ -22,6 +22,7 @@ import { Utf8Transcoder } from './utf8Transcoder.js';
 
 export type { CsvEncoding, CsvOptions, CsvSchema } from './csvReadOptions.js';
 export type { CsvProgress, CsvReadReport } from './csvReadReport.js';
+export { emptyCsvReport } from './csvReadReport.js';
 export { Utf8Transcoder } from './utf8Transcoder.js';
 
 export function csvDialect(options: Pick<CsvOptions, 'delimiter' | 'quote' | 'file'>): CsvDialect {

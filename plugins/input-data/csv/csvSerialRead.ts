@@ -4,7 +4,7 @@ import type { Dictionary, Int32, RecordBatch, Utf8 } from 'apache-arrow';
 import { CsvBatchParser, CsvFormatError } from './csvBatchParser.js';
 import type { ChunkParserOptions } from './csvChunks.js';
 import type { CsvOptions } from './csvReadOptions.js';
-import { addCounts, type CsvProgress, type CsvReadReport } from './csvReadReport.js';
+import { addCounts, copyCsvReport, type CsvProgress, type CsvReadReport } from './csvReadReport.js';
 import { Utf8Transcoder } from './utf8Transcoder.js';
 
 /** parses from `at` to the end of the file, one read chunk after another */
@@ -13,9 +13,9 @@ export async function* readSerial(
   report: CsvReadReport, progress?: (p: CsvProgress) => void, dictionaryTypes?: Dictionary<Utf8, Int32>[],
 ): AsyncGenerator<RecordBatch> {
   const parser = new CsvBatchParser({ ...parserOptions, firstLine: at.line, dictionaryTypes });
-  const base: CsvReadReport = { ...report, issues: [...report.issues] };
+  const base = copyCsvReport(report);
   const update = () => {
-    Object.assign(report, { ...base, issues: [...base.issues] });
+    Object.assign(report, copyCsvReport(base));
     addCounts(report, parser, 1);
   };
   const transcoder = new Utf8Transcoder(options.encoding);

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { readCsvBatches, readCsvSchema } from './csvReader.js';
+import { emptyCsvReport, readCsvBatches, readCsvSchema } from './csvReader.js';
 import type { CsvOptions, CsvReadReport, CsvSchema } from './csvReader.js';
 
 /** a fresh temp folder; the returned function writes a file there and gives its path */
@@ -36,7 +36,7 @@ export interface WholeCsv {
 
 export async function readWholeCsv(o: CsvOptions): Promise<WholeCsv> {
   const schema = readCsvSchema(o);
-  const report: CsvReadReport = { issueCount: 0, issues: [], shortRows: 0, firstShortLine: 0 };
+  const report: CsvReadReport = emptyCsvReport();
   const batches: RecordBatch[] = [];
   for await (const b of readCsvBatches(o, schema, report)) batches.push(b);
   const rows = batches.length ? new Table(batches).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON()) : [];

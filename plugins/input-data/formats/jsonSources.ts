@@ -7,6 +7,7 @@
  */
 import { ownValue } from '../../../shared/ownValue.js';
 import { openRegularFile } from '../../common/ioRegularFile.js';
+import { firstInvalidUtf8, invalidUtf8Count, validUtf8 } from '../../common/ioUtf8.js';
 import { readHeadSync } from '../csv/csvReader.js';
 import { JsonNumberReader } from './jsonNumbers.js';
 import { RecordSource, keysInOrder } from './recordSource.js';
@@ -57,8 +58,14 @@ abstract class ObjectStream implements RecordStream {
     this.numbers = new JsonNumberReader(input.file);
   }
 
+  /** invalid UTF-8 sequences replaced by U+FFFD, and the line of the first */
+  protected replaced = 0;
+  protected firstReplaced = 0;
+
   warnings(): string[] {
-    return this.numbers.warnings();
+    const out = this.numbers.warnings();
+    if (this.replaced > 0) out.push(`${this.input.file}: ${this.replaced} byte sequence(s) that are not valid UTF-8 were replaced by U+FFFD (first at line ${this.firstReplaced})`);
+    return out;
   }
 
   protected abstract sampleObjects(limit: number): Record<string, unknown>[];
@@ -80,28 +87,6 @@ abstract class ObjectStream implements RecordStream {
   }
 }
 
-/** U+FFFD characters in `decoded` beyond those the bytes spell themselves (EF BF BD): replaced invalid bytes */
-function replacementsIn(decoded: string, bytes: Uint8Array): number {
-  let genuine = 0;
-  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
-    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) genuine++;
-  }
-  return decoded.split('\uFFFD').length - 1 - genuine;
-}
-
-/** the offset of the first byte that does not start a valid UTF-8 sequence (the end when all are valid) */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    if (i + length > bytes.length) return bytes.length;
-    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += length;
-  }
-  return bytes.length;
-}
-
 /** how many newlines come before `offset` (the line of a chunk's byte, counted from the chunk's first) */
 function linesBefore(bytes: Uint8Array, offset: number): number {
   let count = 0;
@@ -112,14 +97,6 @@ function linesBefore(bytes: Uint8Array, offset: number): number {
 class NdjsonStream extends ObjectStream {
   private size = 0;
   private read = 0;
-  private replaced = 0;
-  private firstReplaced = 0;
-
-  override warnings(): string[] {
-    const out = super.warnings();
-    if (this.replaced > 0) out.push(`${this.input.file}: ${this.replaced} byte sequence(s) that are not valid UTF-8 were replaced by U+FFFD (first at line ${this.firstReplaced})`);
-    return out;
-  }
 
   protected sampleObjects(limit: number): Record<string, unknown>[] {
     // a whole non-blank line is a record
@@ -149,12 +126,12 @@ class NdjsonStream extends ObjectStream {
         const { bytesRead } = await fh.read(buf, 0, buf.length, this.read);
         this.read += bytesRead;
         const decoded = decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
-        const invalid = decoded.includes('\uFFFD') ? replacementsIn(decoded, buf.subarray(0, bytesRead)) : 0;
+        const invalid = decoded.includes('\uFFFD') ? invalidUtf8Count(buf.subarray(0, bytesRead), decoded) : 0;
         const text = carry + decoded;
         const lines = text.split('\n');
         carry = bytesRead === 0 ? '' : lines.pop()!;
         if (invalid > 0) {
-          if (this.replaced === 0) this.firstReplaced = line + 1 + linesBefore(buf.subarray(0, bytesRead), firstInvalidUtf8(buf.subarray(0, bytesRead)));
+          if (this.replaced === 0) this.firstReplaced = line + 1 + linesBefore(buf.subarray(0, bytesRead), Math.max(0, firstInvalidUtf8(buf.subarray(0, bytesRead))));
           this.replaced += invalid;
         }
         for (const raw of lines) {
@@ -222,8 +199,13 @@ class JsonArrayStream extends ObjectStream {
 
   protected async *objects(): AsyncGenerator<Record<string, unknown>> {
     const { handle } = await openRegularFile(this.input.path, this.input.file);
-    let text: string;
-    try { text = await handle.readFile('utf8'); } finally { await handle.close(); }
+    let bytes: Buffer;
+    try { bytes = await handle.readFile(); } finally { await handle.close(); }
+    const text = bytes.toString('utf8');
+    if (!validUtf8(bytes)) {
+      this.replaced = invalidUtf8Count(bytes, text);
+      this.firstReplaced = 1 + linesBefore(bytes, Math.max(0, firstInvalidUtf8(bytes)));
+    }
     this.numbers = new JsonNumberReader(this.input.file);
     const array = this.parse(text, this.numbers);
     for (let i = 0; i < array.length; i++) yield asObject(array[i], this.input.file, `element [${i}]`);

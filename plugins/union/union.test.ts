@@ -48,4 +48,32 @@ describe('union through the engine', () => {
     expect(summary.tools.t.outputs.Output.metadata.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['n:double', 'label:v_string', 'day:date']);
     expect(outputs.Output.at(-1)).toEqual({ n: 0.5, label: '42', day: null });
   });
+
+  it('outputs only the fields every input has, by name and by position', async () => {
+    const byName = await union([{ data: a, name: '#1' }, { data: b, name: '#2' }], { mode: 'name', commonFieldsOnly: true });
+    expect(byName.outputs.Output.map((r) => Object.keys(r).join(','))).toEqual(Array(5).fill('n,label,day'));
+    const byPosition = await union([{ data: b, name: '#1' }, { data: c, name: '#2' }], { mode: 'position', commonFieldsOnly: true });
+    expect(byPosition.summary.tools.t.outputs.Output.metadata.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['LABEL:v_wstring', 'n:int64']);
+    expect(byPosition.outputs.Output.at(-1)).toEqual({ LABEL: '0.5', n: '42' });
+  });
+
+  it('maps fields manually per connection and stacks in the set order', async () => {
+    const config = {
+      mode: 'manual', inputOrder: ['#2', '#1'],
+      manualFields: [{ name: 'text', sources: { '#1': 'label', '#2': 'LABEL' } }, { name: 'number', sources: { '#2': 'extra' } }],
+    };
+    const { outputs, summary } = await union([{ data: a, name: '#1' }, { data: b, name: '#2' }], config);
+    expect(summary.tools.t.outputs.Output.metadata.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['text:v_wstring', 'number:double']);
+    expect(outputs.Output).toEqual([
+      { text: 'ü', number: 1.5 }, { text: 'y', number: null },
+      { text: 'a', number: null }, { text: null, number: null }, { text: 'c', number: null },
+    ]);
+  });
+
+  it('fails with the place when a manual field names a field the connection lacks', async () => {
+    const config = { mode: 'manual', manualFields: [{ name: 'x', sources: { '#1': 'n', '#2': 'missing' } }] };
+    const { summary } = await union([{ data: a, name: '#1' }, { data: b, name: '#2' }], config, 'update');
+    expect(summary.tools.t.status).toBe('error');
+    expect(JSON.stringify(summary.tools.t)).toContain('field \\"missing\\" is not in connection #2');
+  });
 });

@@ -1,19 +1,19 @@
 /**
  * The Union tool. The output opens once every connected input has opened (its metadata decides the
- * widened types). Rows come out in connection order (#1, #2, …): the first connection streams
- * straight through; the others are held in memory until the run completes.
+ * widened types). Rows come out in stacking order (the configured order, else #1, #2, …): the first
+ * connection streams straight through; the others are held in memory until the run completes.
  */
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider, RecordValue } from '../../shared/sdk/index.js';
 import { readColumn, tableOf, type ColumnValues } from '../common/transformColumns.js';
 import { writeColumns } from '../common/transformOutput.js';
 import { convertColumn } from '../common/transformTypes.js';
-import { compareConnectionNames } from '../common/transformConnectionOrder.js';
-import { planUnion, type UnionMode, type UnionPlan } from './unionPlan.js';
+import { planUnion, readUnionOptions, stackingOrder, type UnionOptions, type UnionPlan } from './unionPlan.js';
 import { dataRecord } from '../../shared/ownValue.js';
 
 export default class Union implements Plugin {
-  private readonly mode: UnionMode;
+  private readonly options: UnionOptions;
+  private failed = false;
   private readonly opened = new Map<string, Metadata>();
   private plan: UnionPlan | null = null;
   /** connection names in output order, fixed when the output opens */
@@ -22,7 +22,7 @@ export default class Union implements Plugin {
   private readonly lost = new Map<string, number>();
 
   constructor(private readonly provider: Provider) {
-    this.mode = provider.toolConfig.mode === 'position' ? 'position' : 'name';
+    this.options = readUnionOptions(provider.toolConfig);
   }
 
   async onInputConnectionOpened(connection: InputConnection): Promise<void> {
@@ -31,6 +31,7 @@ export default class Union implements Plugin {
     const expected = this.provider.getInputAnchor('Input').connections.length;
     if (this.opened.size < expected) return;
     this.openOutput();
+    if (!this.plan) return;
     // rows of the first connection that came before the output opened go out now, ahead of its stream
     const first = this.held.get(this.order[0]) ?? [];
     this.held.set(this.order[0], []);
@@ -38,10 +39,16 @@ export default class Union implements Plugin {
   }
 
   private openOutput(): void {
-    if (this.plan || this.opened.size === 0) return;
-    this.order = [...this.opened.keys()].sort(compareConnectionNames);
-    this.plan = planUnion(this.order.map((name) => this.opened.get(name)!), this.mode);
-    this.provider.getOutputAnchor('Output').open(this.plan.metadata);
+    if (this.plan || this.failed || this.opened.size === 0) return;
+    this.order = stackingOrder([...this.opened.keys()], this.options.inputOrder);
+    const plan = planUnion(this.order.map((name) => this.opened.get(name)!), this.options, this.order);
+    if ('errors' in plan) {
+      this.failed = true;
+      this.provider.io.error(plan.errors.join('; '));
+      return;
+    }
+    this.plan = plan;
+    this.provider.getOutputAnchor('Output').open(plan.metadata);
   }
 
   async onRecordPacket(connection: InputConnection): Promise<void> {

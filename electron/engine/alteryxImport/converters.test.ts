@@ -21,7 +21,7 @@ describe('conversions', () => {
   it('report what a tool cannot do as approximated, with the reason', () => {
     expect(one('AlteryxBasePluginsGui.Sort.Sort', '<SortInfo locale="1033"><Field field="a" order="Descending"/></SortInfo>').report)
       .toMatchObject({ status: 'approximated', notes: ['dictionary order (locale collation) is not available: text sorts by code point'] });
-    expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>ByName</Mode><ByName_OutputMode>Common</ByName_OutputMode>').report.status).toBe('approximated');
+    expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>ByName</Mode><ByName_OutputMode>Subset</ByName_OutputMode>').tool.config).toEqual({ mode: 'name', commonFieldsOnly: true });
     const select = one('AlteryxBasePluginsGui.AlteryxSelect.AlteryxSelect',
       '<SelectFields><SelectField field="a" selected="True"/><SelectField field="*Unknown" selected="True"/><SelectField field="b" selected="True"/></SelectFields>');
     expect(select.report.notes[0]).toMatch(/Alteryx places them where \*Unknown stands/);
@@ -31,7 +31,7 @@ describe('conversions', () => {
     const sample = one('AlteryxBasePluginsGui.Sample.Sample', '<Mode>NPercent</Mode><N>10</N>');
     expect(sample.report).toMatchObject({ status: 'unsupported', weft: 'alteryx/sample' });
     expect(sample.tool.config.reason).toMatch(/first N percent/);
-    expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>Manual</Mode>').report.status).toBe('unsupported');
+    expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>Manual</Mode>').report.notes).toEqual(['the manual field mapping (<MultiMetaInfo>) is missing']);
     expect(one('AlteryxSpatialPluginsGui.Summarize.Summarize', '<SummarizeFields><SummarizeField field="a" action="StdDev" rename="s"/></SummarizeFields>').report.notes)
       .toEqual(['the summarize action StdDev (on a) is not supported']);
   });

@@ -36,8 +36,8 @@ export interface ImportContext {
   constants: FormulaConstants;
   /** the output anchors of a tool that have connections */
   outputsUsed(toolId: string): string[];
-  /** the tools whose output feeds this tool's input anchor, in connection order */
-  upstreamOf(toolId: string, anchor: string): Array<{ toolId: string; anchor: string }>;
+  /** the tools whose output feeds this tool's input anchor, in connection order, with the connection's name (`#1`) */
+  upstreamOf(toolId: string, anchor: string): Array<{ toolId: string; anchor: string; name?: string }>;
 }
 
 /** a Weft tool added after one output anchor of a converted tool (a Select after a Join, …) */

@@ -35,7 +35,7 @@ function contextFor(document: AlteryxDocument, options: ImportOptions, constants
     outputsUsed: (toolId) => [...new Set(document.connections.filter((c) => c.from.toolId === toolId).map((c) => c.from.anchor))],
     upstreamOf: (toolId, anchor) => document.connections
       .filter((c) => c.to.toolId === toolId && c.to.anchor === anchor)
-      .map((c) => ({ toolId: c.from.toolId, anchor: c.from.anchor })),
+      .map((c) => ({ toolId: c.from.toolId, anchor: c.from.anchor, ...(c.name !== undefined && { name: c.name }) })),
   };
 }
 

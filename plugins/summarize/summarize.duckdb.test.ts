@@ -52,3 +52,25 @@ it('matches DuckDB on a large stream (150k rows in 64k-row packets)', async () =
     FROM data GROUP BY grp, flag ORDER BY grp NULLS FIRST, flag NULLS FIRST`);
   expect(roundDoubles(weft.outputs.Output)).toEqual(roundDoubles(expected));
 }, 60_000);
+
+it('matches DuckDB on the statistics: null/blank counts, distinct with null, percentiles, sample std dev and variance', async () => {
+  const data = generateData(20_000, 13);
+  const config = {
+    groupBy: ['grp'],
+    aggregations: [
+      { action: 'countNull', field: 'amount' }, { action: 'countBlank', field: 'cat' }, { action: 'countNonBlank', field: 'cat' },
+      { action: 'countDistinct', field: 'cat', includeNull: true }, { action: 'percentile', field: 'amount', percentile: 25, outputName: 'P25' },
+      { action: 'percentile', field: 'qty', percentile: 90, outputName: 'P90' }, { action: 'stdDev', field: 'amount' }, { action: 'variance', field: 'qty' },
+    ],
+  };
+  const weft = await runTool(engine, 'summarize', config, data, { packetRows: 4096 });
+  expect(weft.summary.status).toBe('ok');
+  const expected = await duckdbQuery({ data }, `
+    SELECT grp, count(*) FILTER (WHERE amount IS NULL) AS "CountNull_amount",
+      count(*) FILTER (WHERE cat IS NULL OR cat = '') AS "CountBlank_cat", count(*) FILTER (WHERE cat <> '') AS "CountNonBlank_cat",
+      count(DISTINCT cat) + max(CASE WHEN cat IS NULL THEN 1 ELSE 0 END) AS "CountDistinct_cat",
+      quantile_cont(amount, 0.25) AS "P25", quantile_cont(qty, 0.9) AS "P90", stddev_samp(amount) AS "StdDev_amount", var_samp(qty) AS "Variance_qty"
+    FROM data GROUP BY grp ORDER BY grp NULLS FIRST`);
+  expect(expected.length).toBeGreaterThan(3);
+  expect(roundDoubles(weft.outputs.Output)).toEqual(roundDoubles(expected));
+});

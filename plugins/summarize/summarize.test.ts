@@ -72,4 +72,26 @@ describe('summarize through the engine', () => {
     expect(summary.tools.t.status).toBe('error');
     expect(messages.join()).toMatch(/the sum of "v" overflows int64/);
   });
+
+  it('gives the mode (first seen among ties), null-free sample statistics and null below two values', async () => {
+    const data: TestData = {
+      fields: [{ name: 'g', type: 'v_string' }, { name: 'x', type: 'double' }, { name: 's', type: 'v_string' }],
+      columns: { g: ['a', 'a', 'a', 'a', 'b', 'b'], x: [2, 4, 4, null, 5, null], s: ['q', 'p', 'p', 'q', '', null] },
+    };
+    const aggregations = [
+      { action: 'mode', field: 's' }, { action: 'mode', field: 'x' }, { action: 'stdDev', field: 'x' }, { action: 'variance', field: 'x' },
+      { action: 'percentile', field: 'x', percentile: 50 }, { action: 'countNull', field: 's' }, { action: 'countBlank', field: 's' },
+      { action: 'countDistinct', field: 's', includeNull: true, outputName: 'withNull' }, { action: 'countDistinct', field: 's' },
+    ];
+    const { outputs } = await runTool(engine, 'summarize', { groupBy: ['g'], aggregations }, data, { packetRows: 2 });
+    expect(outputs.Output).toEqual([
+      { g: 'a', Mode_s: 'q', Mode_x: 4, StdDev_x: Math.sqrt(4 / 3), Variance_x: 4 / 3, Percentile_x: 4, CountNull_s: '0', CountBlank_s: '0', withNull: '2', CountDistinct_s: '2' },
+      { g: 'b', Mode_s: '', Mode_x: 5, StdDev_x: null, Variance_x: null, Percentile_x: 5, CountNull_s: '1', CountBlank_s: '2', withNull: '2', CountDistinct_s: '1' },
+    ]);
+  });
+
+  it('asks for the percentile when it is missing', async () => {
+    const { messages } = await runTool(engine, 'summarize', { groupBy: [], aggregations: [{ action: 'percentile', field: 'price' }] }, sales, { mode: 'update' });
+    expect(messages.join()).toMatch(/aggregation 1 \(percentile\): set the percentile, from 0 to 100/);
+  });
 });

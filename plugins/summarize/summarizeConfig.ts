@@ -6,7 +6,10 @@ import type { Field, Metadata } from '../../shared/sdk/index.js';
 import { findField } from '../common/transformColumns.js';
 import { isIntegerType, isNumericType } from '../common/transformTypes.js';
 
-export const ACTIONS = ['count', 'countNonNull', 'countDistinct', 'sum', 'min', 'max', 'avg', 'median', 'first', 'last', 'concat'] as const;
+export const ACTIONS = [
+  'count', 'countNonNull', 'countNull', 'countBlank', 'countNonBlank', 'countDistinct', 'sum', 'min', 'max', 'avg', 'median',
+  'percentile', 'mode', 'stdDev', 'variance', 'first', 'last', 'concat',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Aggregation {
@@ -17,6 +20,10 @@ export interface Aggregation {
   outputName?: string;
   /** concat only; default "," */
   separator?: string;
+  /** countDistinct only: count null as one more value (as Alteryx does); default false */
+  includeNull?: boolean;
+  /** percentile only: 0–100 */
+  percentile?: number;
 }
 
 export interface SummarizeConfig {
@@ -25,11 +32,12 @@ export interface SummarizeConfig {
 }
 
 const PREFIX: Record<Action, string> = {
-  count: 'Count', countNonNull: 'CountNonNull', countDistinct: 'CountDistinct', sum: 'Sum', min: 'Min', max: 'Max',
-  avg: 'Avg', median: 'Median', first: 'First', last: 'Last', concat: 'Concat',
+  count: 'Count', countNonNull: 'CountNonNull', countNull: 'CountNull', countBlank: 'CountBlank', countNonBlank: 'CountNonBlank',
+  countDistinct: 'CountDistinct', sum: 'Sum', min: 'Min', max: 'Max', avg: 'Avg', median: 'Median', percentile: 'Percentile',
+  mode: 'Mode', stdDev: 'StdDev', variance: 'Variance', first: 'First', last: 'Last', concat: 'Concat',
 };
 
-const NEEDS_NUMBER: readonly Action[] = ['sum', 'avg', 'median'];
+const NEEDS_NUMBER: readonly Action[] = ['sum', 'avg', 'median', 'percentile', 'stdDev', 'variance'];
 
 export function readConfig(raw: Record<string, unknown>): SummarizeConfig {
   return {
@@ -46,11 +54,11 @@ export function outputName(agg: Aggregation): string {
 function outputField(agg: Aggregation, input: Field | undefined): Field {
   const name = outputName(agg);
   switch (agg.action) {
-    case 'count': case 'countNonNull': case 'countDistinct':
+    case 'count': case 'countNonNull': case 'countNull': case 'countBlank': case 'countNonBlank': case 'countDistinct':
       return { name, type: 'int64', source: 'Summarize: ' + agg.action };
     case 'sum':
       return { name, type: input && (isIntegerType(input.type) || input.type === 'bool') ? 'int64' : 'double', source: 'Summarize: sum' };
-    case 'avg': case 'median':
+    case 'avg': case 'median': case 'percentile': case 'stdDev': case 'variance':
       return { name, type: 'double', source: 'Summarize: ' + agg.action };
     case 'concat':
       return { name, type: 'v_wstring', source: 'Summarize: concat' };
@@ -88,6 +96,10 @@ export function planSummarize(config: SummarizeConfig, input: Metadata): Summari
     if (agg.field && !field) { errors.push(`${place}: field "${agg.field}" is not in the input`); return; }
     if (field && NEEDS_NUMBER.includes(agg.action) && !isNumericType(field.type) && field.type !== 'bool') {
       errors.push(`${place}: field "${field.name}" is ${field.type}, not a number`);
+      return;
+    }
+    if (agg.action === 'percentile' && !(typeof agg.percentile === 'number' && agg.percentile >= 0 && agg.percentile <= 100)) {
+      errors.push(`${place}: set the percentile, from 0 to 100`);
       return;
     }
     if (field && (agg.action === 'min' || agg.action === 'max') && (field.type === 'blob' || field.type === 'spatialobj')) {

@@ -13,6 +13,9 @@ import {
   ConcatAggregator, CountAggregator, CountDistinctAggregator, ExtremeAggregator, MedianAggregator, PositionAggregator,
   SumAggregator, type Aggregator,
 } from '../common/transformAggregators.js';
+import {
+  CountDistinctWithNullAggregator, CountWhereAggregator, ModeAggregator, PercentileAggregator, VarianceAggregator,
+} from '../common/transformStatAggregators.js';
 import type { Aggregation, SummarizePlan } from './summarizeConfig.js';
 import { dataRecord } from '../../shared/ownValue.js';
 
@@ -21,12 +24,19 @@ function aggregatorFor(agg: Aggregation, plan: SummarizePlan, i: number): Aggreg
   switch (agg.action) {
     case 'count': return new CountAggregator(false);
     case 'countNonNull': return new CountAggregator(true);
-    case 'countDistinct': return new CountDistinctAggregator();
+    case 'countNull': return new CountWhereAggregator('null');
+    case 'countBlank': return new CountWhereAggregator('blank');
+    case 'countNonBlank': return new CountWhereAggregator('nonBlank');
+    case 'countDistinct': return agg.includeNull ? new CountDistinctWithNullAggregator() : new CountDistinctAggregator();
     case 'sum': return new SumAggregator(input!, false);
     case 'avg': return new SumAggregator(input!, true);
     case 'min': return new ExtremeAggregator(false);
     case 'max': return new ExtremeAggregator(true);
     case 'median': return new MedianAggregator();
+    case 'percentile': return new PercentileAggregator(agg.percentile!);
+    case 'mode': return new ModeAggregator();
+    case 'stdDev': return new VarianceAggregator(true);
+    case 'variance': return new VarianceAggregator(false);
     case 'first': return new PositionAggregator(false);
     case 'last': return new PositionAggregator(true);
     case 'concat': return new ConcatAggregator(input!, agg.separator ?? ',');

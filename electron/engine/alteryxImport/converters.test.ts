@@ -32,8 +32,10 @@ describe('conversions', () => {
     expect(sample.report).toMatchObject({ status: 'unsupported', weft: 'alteryx/sample' });
     expect(sample.tool.config.reason).toMatch(/first N percent/);
     expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>Manual</Mode>').report.notes).toEqual(['the manual field mapping (<MultiMetaInfo>) is missing']);
-    expect(one('AlteryxSpatialPluginsGui.Summarize.Summarize', '<SummarizeFields><SummarizeField field="a" action="StdDev" rename="s"/></SummarizeFields>').report.notes)
-      .toEqual(['the summarize action StdDev (on a) is not supported']);
+    expect(one('AlteryxSpatialPluginsGui.Summarize.Summarize', '<SummarizeFields><SummarizeField field="a" action="Longest" rename="s"/></SummarizeFields>').report.notes)
+      .toEqual(['the summarize action Longest (on a) is not supported']);
+    expect(one('AlteryxSpatialPluginsGui.Summarize.Summarize', '<SummarizeFields><SummarizeField field="a" action="Percentile" rename="p"/></SummarizeFields>').report.notes)
+      .toEqual(['the percentile of p is not given (0 to 100)']);
   });
 
   it('read both Cross Tab group field spellings and a bare method', () => {

@@ -5,11 +5,20 @@
  */
 import { converted, unsupported } from '../conversion.js';
 import type { AlteryxTool, Conversion, HelperTool } from '../importTypes.js';
+import type { XmlElement } from '../xmlTree.js';
 
 const ACTIONS: Record<string, string> = {
-  Count: 'count', CountNonNull: 'countNonNull', CountDistinct: 'countDistinct', CountDistinctNonNull: 'countDistinct',
-  Sum: 'sum', Min: 'min', Max: 'max', Avg: 'avg', AvgNo0: 'avg', Median: 'median', First: 'first', Last: 'last', Concat: 'concat',
+  Count: 'count', CountNonNull: 'countNonNull', CountNull: 'countNull', CountBlank: 'countBlank', CountNonBlank: 'countNonBlank',
+  CountDistinct: 'countDistinct', CountDistinctNonNull: 'countDistinct', Sum: 'sum', Min: 'min', Max: 'max', Avg: 'avg', AvgNo0: 'avg',
+  Median: 'median', Percentile: 'percentile', Mode: 'mode', StdDev: 'stdDev', Variance: 'variance', First: 'first', Last: 'last', Concat: 'concat',
 };
+
+/** a Percentile action's value: a `percentile` attribute or a `<Percentile>` child (text or `value`) */
+function percentileOf(entry: XmlElement): number | undefined {
+  const text = entry.attr('percentile') ?? entry.attr('Percentile') ?? entry.value('Percentile');
+  const value = text === undefined || text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
+}
 
 function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -37,7 +46,13 @@ export function convertSummarize(tool: AlteryxTool): Conversion {
     const outputName = rename ?? `${action}_${field}`;
     const aggregation: Record<string, unknown> = { action: weftAction, outputName };
     if (weftAction !== 'count') aggregation.field = field;
-    if (action === 'CountDistinct') approximations.push(`${outputName}: Alteryx counts null as one more distinct value; Weft skips nulls`);
+    if (action === 'CountDistinct') aggregation.includeNull = true;
+    if (weftAction === 'percentile') {
+      const percentile = percentileOf(entry);
+      if (percentile === undefined) return unsupported(`the percentile of ${outputName} is not given (0 to 100)`);
+      aggregation.percentile = percentile;
+      approximations.push(`${outputName}: the ${percentile}th percentile interpolates linearly between the two nearest values (Alteryx's method is not documented)`);
+    }
     if (action === 'AvgNo0') approximations.push(`${outputName}: the average without zeros is computed with the zeros`);
     if (weftAction === 'concat') {
       aggregation.separator = entry.child('Separator')?.text() ?? '';

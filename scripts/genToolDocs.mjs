@@ -36,6 +36,7 @@ function typeOf(schema) {
     type = `array of ${item}`;
   }
   if (schema['x-weft-widget'] === 'field') type += ' (field name' + (schema.type === 'array' ? 's' : '') + ')';
+  if (schema['x-weft-widget'] === 'connection') type += ' (connection name)';
   const limits = [];
   if (schema.minimum !== undefined) limits.push(`≥ ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) limits.push(`> ${schema.exclusiveMinimum}`);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONNECTIONS_USAGE, parseConnectionsCommand, type ConnectionsCommand } from './connectionsCommandLine.js';
 
 export const TOOL_TYPES = ['input', 'output', 'single-input-single-output', 'multiple-inputs', 'multiple-outputs'] as const;
 export type ToolType = (typeof TOOL_TYPES)[number];
@@ -17,7 +18,8 @@ export type Command =
   | { kind: 'plugins-install'; dir: string; force: boolean; verbose: boolean }
   | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
   | { kind: 'plugins-remove'; name: string; verbose: boolean }
-  | { kind: 'plugins-new'; dir: string; toolType: ToolType; verbose: boolean };
+  | { kind: 'plugins-new'; dir: string; toolType: ToolType; verbose: boolean }
+  | ConnectionsCommand;
 
 /** `weft run` stops a run in which nothing happened for this long (--idle-timeout) */
 export const DEFAULT_IDLE_TIMEOUT_S = 600;
@@ -78,12 +80,13 @@ export const USAGE = {
   list: 'weft plugins list [--json] [--plugins DIR]…',
   remove: 'weft plugins remove NAME',
   new: `weft plugins new DIR --tool-type ${TOOL_TYPES.join('|')}`,
+  ...CONNECTIONS_USAGE,
 } as const;
 
 export function parseCommandLine(argv: string[], cwd: string = invocationFolder()): Command {
   const [command, ...rest] = argv;
   const resolve = (p: string) => path.resolve(cwd, p);
-  if (command === undefined) throw new UsageError('missing command: run, update, import or plugins (try: weft --help)');
+  if (command === undefined) throw new UsageError('missing command: run, update, import, plugins or connections (try: weft --help)');
   if (command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help', topic: command === 'help' ? (rest[0] ?? null) : null };
   }
@@ -129,6 +132,7 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
     return { kind: 'import', file, output: output === null ? null : resolve(output), json, verbose: values.verbose === true };
   }
 
+  if (command === 'connections') return parseConnectionsCommand(rest);
   if (command === 'plugins') {
     const [sub, ...args] = rest;
     if (sub === undefined || sub === '--json') {
@@ -187,6 +191,14 @@ Usage:
       remove an installed package with its virtual plugins, state and blobs.
   ${USAGE.new}
       scaffold a TypeScript plugin package with a test and a build script.
+  ${USAGE.connectionsAdd}
+      store a named PostgreSQL connection for Input Data / Output Data (workflows name it; the
+      password goes to the OS keychain, or where there is none to the data folder's
+      connections.json, readable only by you). --password-stdin reads the password from stdin.
+  ${USAGE.connectionsList}
+      the stored connections, without passwords.
+  ${USAGE.connectionsRemove}
+      forget a stored connection and its password.
 
 Options:
   --plugins DIR     load a plugin folder for this command only, without installing it (repeatable)

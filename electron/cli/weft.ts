@@ -4,6 +4,7 @@
  * 2 the file or the command line is invalid (docs/workflow-format.md and docs/cli.md).
  */
 import { HELP_TEXT, parseCommandLine, UsageError } from './commandLine.js';
+import { connectionsCommand } from './connectionsCommand.js';
 import { importCommand } from './importCommand.js';
 import { pluginsCommand } from './pluginsCommand.js';
 import { EXIT_FAILED, EXIT_OK, reportInvalid, runCommand } from './runCommand.js';
@@ -40,6 +41,8 @@ async function dispatch(argv: string[], terminal: Terminal): Promise<number> {
         return await runCommand(command, terminal);
       case 'import':
         return await importCommand(command, terminal);
+      case 'connections-add': case 'connections-list': case 'connections-remove':
+        return await connectionsCommand(command, terminal);
       default:
         return await pluginsCommand(command, terminal);
     }

@@ -3,21 +3,30 @@
  * streams it as packets. The constructor detects the fields from the file's head (cheap, sync)
  * and opens the output anchor, so update-only shows the fields; onComplete streams the rows,
  * awaiting each write (backpressure). Relative paths resolve against the workflow's folder.
+ * With `source: "database"` it reads a table or query of a named PostgreSQL connection instead.
  */
 import path from 'node:path';
-import type { Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
+import type { DatabaseConnection, Field, OutputAnchor, Plugin, Provider } from '../../shared/sdk/index.js';
 import { ArrowRecordPacket } from '../../shared/sdk/recordPacket.js';
+import { namedConnection, sourceQuery } from '../common/dbPostgres.js';
 import { assertRegularFileSync } from '../common/ioRegularFile.js';
 import { ArrowIpcSource, ParquetSource } from './formats/arrowSources.js';
 import { CsvSource } from './formats/csvSource.js';
 import { jsonArraySource, ndjsonSource } from './formats/jsonSources.js';
+import { PostgresSource } from './formats/postgresSource.js';
 import { formatOfPath } from './formats/source.js';
 import type { InputFormat, InputOptions, ReadSettings, Source } from './formats/source.js';
 import { xlsxSource } from './formats/xlsxSource.js';
 
 export interface InputDataConfig extends ReadSettings {
+  /** absent in workflows saved before database sources: a file */
+  source?: 'file' | 'database';
   path: string;
   format: InputFormat | 'auto';
+  /** database source: a connection name (`weft connections add`), and a table or a query */
+  connection?: string;
+  table?: string;
+  query?: string;
 }
 
 const BATCH_ROWS = 65536;
@@ -28,7 +37,15 @@ export function resolveInputPath(file: string, workflowDir: string | null): stri
   return path.resolve(workflowDir, file);
 }
 
-export function openSource(config: InputDataConfig, workflowDir: string | null): Source {
+type Connections = Readonly<Record<string, DatabaseConnection>> | undefined;
+
+export function openSource(config: InputDataConfig, workflowDir: string | null, connections: Connections): Source {
+  if (config.source === 'database') {
+    const connection = namedConnection(connections, config.connection ?? '');
+    const query = sourceQuery({ table: config.table ?? '', query: config.query ?? '' });
+    const label = `connection "${connection.name}": ${config.query?.trim() ? 'query' : config.table}`;
+    return new PostgresSource({ connection, query, label, fieldTypes: config.fieldTypes ?? {}, batchRows: BATCH_ROWS });
+  }
   if (!config.path) throw new Error('no file chosen: set "path"');
   const absolute = resolveInputPath(config.path, workflowDir);
   // a FIFO, a device or a folder is refused before anything reads from it (it could block forever)
@@ -60,17 +77,18 @@ export default class InputData implements Plugin {
     this.output = provider.getOutputAnchor('Output');
     const config = provider.toolConfig as unknown as InputDataConfig;
     try {
-      this.source = openSource(config, provider.environment.workflowDir);
+      this.source = openSource(config, provider.environment.workflowDir, provider.connections);
       this.fields = this.source.fields();
     } catch (error) {
       provider.io.error(error instanceof Error ? error.message : String(error));
       return;
     }
     const unknownTypes = Object.keys(config.fieldTypes ?? {}).filter((n) => !this.fields.some((f) => f.name === n));
-    if (unknownTypes.length > 0) provider.io.warn(`fieldTypes names field(s) not in the file: ${unknownTypes.join(', ')}`);
+    if (unknownTypes.length > 0) provider.io.warn(`fieldTypes names field(s) not in the ${config.source === 'database' ? 'table or query' : 'file'}: ${unknownTypes.join(', ')}`);
     if (this.fields.length === 0) {
       // an empty result here is never trusted: downstream (Output Data) would replace its target with nothing
-      provider.io.error(`${config.path}: no fields found: the file is empty or has no records to take field names from`);
+      provider.io.error(config.source === 'database' ? 'the table or query has no columns'
+        : `${config.path}: no fields found: the file is empty or has no records to take field names from`);
       this.fields = [];
       return;
     }

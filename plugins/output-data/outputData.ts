@@ -3,12 +3,16 @@
  * .xlsx, Arrow IPC), packet by packet into a temporary file beside the target, renamed over it at
  * onComplete, so a failed run never leaves a half-written file. `ifExists`: "overwrite" or
  * "fail". Update-only writes nothing; it warns when the target exists and the mode is "fail".
+ * With `target: "database"` the rows go to a table of a named PostgreSQL connection instead
+ * (postgresTarget.ts), in one transaction.
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordBatch } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
+import { namedConnection } from '../common/dbPostgres.js';
 import { partialPathFor, sweepStalePartials, syncFile, syncFolder } from './partialOutput.js';
+import { PostgresTarget, type TableMode } from './postgresTarget.js';
 import { createWriter } from './writers.js';
 import type { FormatWriter, OutputFormat } from './writers.js';
 
@@ -18,6 +22,11 @@ export interface OutputDataConfig {
   ifExists: 'overwrite' | 'fail';
   delimiter: string;
   sheet: string;
+  /** absent in workflows saved before database targets: a file */
+  target?: 'file' | 'database';
+  connection?: string;
+  table?: string;
+  tableMode?: TableMode;
 }
 
 const EXTENSIONS: Record<string, OutputFormat> = {
@@ -33,10 +42,22 @@ export default class OutputData implements Plugin {
   private temp = '';
   private writer: FormatWriter | null = null;
   private rows = 0;
+  private database: PostgresTarget | null = null;
+  private databaseOpen = false;
 
   constructor(provider: Provider) {
     this.provider = provider;
     this.config = provider.toolConfig as unknown as OutputDataConfig;
+    if (this.config.target === 'database') {
+      try {
+        const connection = namedConnection(provider.connections, this.config.connection ?? '');
+        if (!this.config.table?.trim()) throw new Error('no table chosen: set "table" (table or schema.table)');
+        this.database = new PostgresTarget(connection, this.config.table.trim(), this.config.tableMode ?? 'create');
+      } catch (error) {
+        provider.io.error(error instanceof Error ? error.message : String(error));
+      }
+      return;
+    }
     try {
       if (!this.config.path) throw new Error('no file chosen: set "path"');
       const { workflowDir } = provider.environment;
@@ -58,9 +79,31 @@ export default class OutputData implements Plugin {
     }
   }
 
-  onInputConnectionOpened(connection: InputConnection): void {
-    if (this.provider.environment.updateOnly || !this.format) return;
+  async onInputConnectionOpened(connection: InputConnection): Promise<void> {
+    if (this.provider.environment.updateOnly) return;
+    if (this.database) return this.openDatabase(connection.metadata);
+    if (!this.format) return;
     this.open(connection.metadata);
+  }
+
+  private async openDatabase(metadata: Metadata): Promise<void> {
+    if (metadata.fields.length === 0) {
+      this.provider.io.error(`table ${this.config.table}: the input has no fields; nothing written, the table is left as it was`);
+      this.database = null;
+      return;
+    }
+    try {
+      await this.database!.open(metadata);
+      this.databaseOpen = true;
+    } catch (error) {
+      await this.failDatabase(error);
+    }
+  }
+
+  private async failDatabase(error: unknown): Promise<void> {
+    await this.database?.abort();
+    this.database = null;
+    this.provider.io.error(`connection "${this.config.connection}", table ${this.config.table}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   private open(metadata: Metadata): void {
@@ -78,6 +121,17 @@ export default class OutputData implements Plugin {
   }
 
   async onRecordPacket(connection: InputConnection): Promise<void> {
+    if (this.database) {
+      if (!this.databaseOpen) return;
+      const packet = connection.read();
+      try {
+        for (const batch of (packet.table as { batches: RecordBatch[] }).batches) await this.database.write(batch);
+        this.rows += packet.length;
+      } catch (error) {
+        await this.failDatabase(error);
+      }
+      return;
+    }
     if (!this.writer) return;
     const packet = connection.read();
     const table = packet.table as { batches: RecordBatch[] };
@@ -90,7 +144,21 @@ export default class OutputData implements Plugin {
   }
 
   async onComplete(): Promise<void> {
-    if (!this.format || this.provider.environment.updateOnly) return;
+    if (this.provider.environment.updateOnly) return;
+    if (this.database) {
+      if (!this.databaseOpen) {
+        this.provider.io.warn(`nothing written to table ${this.config.table}: the input had no fields`);
+        return;
+      }
+      try {
+        await this.database.finish();
+        this.provider.io.info(`${this.rows} record(s) written to table ${this.config.table} (connection "${this.config.connection}", ${this.config.tableMode ?? 'create'})`);
+      } catch (error) {
+        await this.failDatabase(error);
+      }
+      return;
+    }
+    if (!this.format) return;
     if (!this.writer) {
       // no input connection opened (an upstream tool closed empty): nothing to write
       this.provider.io.warn(`nothing written to ${this.config.path}: the input had no fields`);

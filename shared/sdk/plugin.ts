@@ -4,8 +4,10 @@
  */
 import type { Field, FieldType, Metadata } from '../metadata.js';
 import type { AnchorManifest } from '../manifest.js';
+import type { DatabaseConnection } from '../databaseConnection.js';
 
 export type { Field, FieldType, Metadata };
+export type { DatabaseConnection };
 
 /** A cell value as plugins see it (the SDK contract (docs/sdk.md)). */
 export type RecordValue = boolean | number | bigint | string | Uint8Array | null;
@@ -140,6 +142,12 @@ export interface Provider {
   readonly results: Results;
   readonly virtualPlugins: VirtualPlugins;
   readonly virtualPlugin: VirtualPluginRecord | null;
+  /**
+   * Weft addition (optional): the named database connections (with their passwords) that this
+   * tool's config names in properties marked `"x-weft-widget": "connection"`. Built-in tools only;
+   * empty or absent for every other plugin.
+   */
+  readonly connections?: Readonly<Record<string, DatabaseConnection>>;
 }
 
 export interface Plugin {

@@ -14,6 +14,7 @@ import type { RunRecorder } from './runRecorder.js';
 import { IdleWatch } from './idleWatch.js';
 import { MemoryWatch } from './memoryWatch.js';
 import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
+import type { ConnectionLookup } from './toolConnections.js';
 import { answerServiceRequest } from './serviceHost.js';
 import { ToolMessageOrder } from './toolMessageOrder.js';
 import { ToolStarts } from './toolStarts.js';
@@ -27,6 +28,7 @@ export interface FullRunContext {
   workflowDir: string | null;
   weftVersion: string;
   tempRoot: string;
+  connections?: ConnectionLookup;
   previewRows: number;
   timeoutMs?: number;
   /** stop the run when no tool made progress for this long (IdleWatch); absent: no limit */

@@ -7,11 +7,13 @@ import type { ToolJobBase } from './protocol.js';
 import type { PlannedTool } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
 import type { ServiceCaller } from './serviceHost.js';
+import { connectionsNamedBy, type ConnectionLookup } from './toolConnections.js';
 
 export interface ToolJobSetting {
   workflowDir: string | null;
   weftVersion: string;
   tempRoot: string;
+  connections?: ConnectionLookup;
 }
 
 /** full id of the class's own tool (the parent's, for a virtual tool) */
@@ -32,6 +34,7 @@ export function toolJobBase(tool: PlannedTool, runId: string, setting: ToolJobSe
     tempDir: path.join(setting.tempRoot, tool.node.id),
     weftVersion: setting.weftVersion,
     virtualPlugin: resolved.virtualPlugin,
+    connections: connectionsNamedBy(tool, setting.connections),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Metadata } from '../../../shared/metadata.js';
 import type { MessageLevel, PreviewRow, ToolMessage } from '../../../shared/runEvents.js';
+import type { DatabaseConnection } from '../../../shared/databaseConnection.js';
 import type { VirtualPluginRecord } from '../../../shared/sdk/plugin.js';
 import type { PacketWire } from './packets/packetWire.js';
 
@@ -22,6 +23,8 @@ export interface ToolJobBase {
   tempDir: string;
   weftVersion: string;
   virtualPlugin: VirtualPluginRecord | null;
+  /** the named database connections the tool's config names (built-in tools only; toolConnections.ts) */
+  connections: Record<string, DatabaseConnection>;
 }
 
 export interface FullToolJob extends ToolJobBase {

@@ -6,6 +6,7 @@
 import type { Metadata } from '../../../shared/metadata.js';
 import type { RunSummary } from '../../../shared/runEvents.js';
 import { serviceCallerOf, toolJobBase } from './plannedToolJob.js';
+import type { ConnectionLookup } from './toolConnections.js';
 import type { UpdateToolJob } from './protocol.js';
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
@@ -21,6 +22,7 @@ export interface UpdateRunContext {
   workflowDir: string | null;
   weftVersion: string;
   tempRoot: string;
+  connections?: ConnectionLookup;
   watchdogMs: number;
   signal?: AbortSignal;
 }

@@ -13,6 +13,7 @@ import type { Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
 import { removePartialFiles } from '../stores/partialFiles.js';
 import { runFull } from './fullRun.js';
+import type { ConnectionLookup } from './toolConnections.js';
 import { defaultMemoryLimitMb } from './memoryWatch.js';
 import { buildRunPlan } from './runPlan.js';
 import { RunRecorder } from './runRecorder.js';
@@ -27,6 +28,8 @@ export interface WorkflowRunnerOptions {
   resolver: ToolResolver;
   services: PluginServices;
   weftVersion: string;
+  /** named database connections, handed to the built-in tools whose config names one (toolConnections.ts) */
+  connections?: ConnectionLookup;
   /** per tool-host worker, merged over DEFAULT_RESOURCE_LIMITS (old generation 2048 MB, young 4 MB) */
   resourceLimits?: ResourceLimits;
   /** update-only watchdog per tool (constructor + onInputConnectionOpened); default 3000 ms */
@@ -108,13 +111,13 @@ export class WorkflowRunner {
       if (options.mode === 'update') {
         return await runUpdate({
           plan, recorder, host: this.updateHost, cache: this.updateCache, useCache: options.useCache ?? true,
-          workflowDir: options.workflowDir, weftVersion: this.options.weftVersion, tempRoot,
+          workflowDir: options.workflowDir, weftVersion: this.options.weftVersion, tempRoot, connections: this.options.connections,
           watchdogMs: this.options.updateWatchdogMs ?? 3000, signal: options.signal,
         });
       }
       return await runFull({
         plan, recorder, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
-        weftVersion: this.options.weftVersion, tempRoot, previewRows: options.previewRows ?? 100,
+        weftVersion: this.options.weftVersion, tempRoot, connections: this.options.connections, previewRows: options.previewRows ?? 100,
         timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
         maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
         memoryLimitMb: options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb(),

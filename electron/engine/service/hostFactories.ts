@@ -6,6 +6,7 @@ import type { ToolDescriptor } from '../../../shared/manifest.js';
 import type { SaveAsToolRequest } from '../../../shared/weftApi.js';
 import { WORKFLOW_FORMAT, WORKFLOW_VERSION, type Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
+import type { ConnectionLookup } from '../runtime/toolConnections.js';
 import { WorkflowRunner } from '../runtime/workflowRunner.js';
 import type { PluginStores } from '../stores/pluginServices.js';
 import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
@@ -15,7 +16,7 @@ interface RegistryParts {
   stores: PluginStores;
 }
 
-export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string }): ServiceRunner {
+export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup }): ServiceRunner {
   return new WorkflowRunner(options);
 }
 

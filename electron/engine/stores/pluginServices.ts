@@ -5,6 +5,7 @@
  */
 import type { PluginServices } from '../hostContracts.js';
 import { createBlobStore, type BlobStore } from './blobStore.js';
+import { createConnectionStore, type ConnectionStore } from './connectionStore.js';
 import { createResultsStore, type ResultsStore } from './resultsStore.js';
 import { createStateStore, type StateStore } from './stateStore.js';
 import { virtualPluginStoreFor, type VirtualPluginStore } from './virtualPluginStore.js';
@@ -14,6 +15,8 @@ export interface PluginStores {
   blobs: BlobStore;
   results: ResultsStore;
   virtualPlugins: VirtualPluginStore;
+  /** named database connections (not a plugin service: a run hands built-in tools the ones they name) */
+  connections: ConnectionStore;
 }
 
 export function createPluginStores(dataDir: string): PluginStores {
@@ -22,6 +25,7 @@ export function createPluginStores(dataDir: string): PluginStores {
     blobs: createBlobStore(dataDir),
     results: createResultsStore(dataDir),
     virtualPlugins: virtualPluginStoreFor(dataDir),
+    connections: createConnectionStore(dataDir),
   };
 }
 
@@ -52,5 +56,6 @@ export function createPluginServices(dataDir: string, stores: PluginStores = cre
   };
 }
 
+export { createConnectionStore, type ConnectionStore } from './connectionStore.js';
 export { createResultsStore, type ResultsStore } from './resultsStore.js';
 export { virtualPluginStoreFor, type VirtualPluginStore } from './virtualPluginStore.js';

@@ -46,7 +46,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   const weftHome = options.weftHome ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'weft-test-home-')));
   const registry = await createPluginRegistry({ dataDir: weftHome, loadedDirs: options.pluginDirs ?? [] });
   const runner = new WorkflowRunner({
-    resolver: registry, services: registry.services, weftVersion: 'test',
+    resolver: registry, services: registry.services, weftVersion: 'test', connections: registry.stores.connections,
     resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs, maxLiveTools: options.maxLiveTools, memoryLimitMb: options.memoryLimitMb,
   });
   return {

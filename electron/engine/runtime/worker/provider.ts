@@ -77,6 +77,7 @@ export function createProvider(parts: ProviderParts): ToolProvider {
     results: createResults(services),
     virtualPlugins: createVirtualPlugins(services),
     virtualPlugin: job.virtualPlugin,
+    connections: Object.freeze({ ...job.connections }),
   });
   return { provider, retire: () => (live = false) };
 }

@@ -17,6 +17,20 @@ test('Run shows record counts on connections and rows in the results grid', asyn
   await app.canvas.select(app.canvas.tool('t2'));
   await expect(app.results.grid()).toBeVisible();
   await expect(app.results.count()).toContainText('250');
+
+  // Messages: the run's total, then each tool's records and time, named "Sort (t2)"
+  await expect(app.messages.getByTestId('messages.run')).toContainText(/Run finished in [\d.]+ m?s: 3 tools ok/);
+  await expect(app.messages.locator('[data-tool-id="t2"][data-level="info"]')).toContainText(/250 records in [\d.]+ m?s/);
+  await expect(app.messages.locator('[data-tool-id="t2"] .message-tool')).toHaveText(/^[A-Z].* \(t2\)$/);
+
+  // the run history opens a past run: New empties the canvas, Open brings back the workflow and its counts
+  await app.button('New').click();
+  await expect(app.canvas.tools()).toHaveCount(0);
+  await app.page.getByRole('tab', { name: 'Run history' }).click();
+  await app.page.getByRole('region', { name: 'Run history' }).getByRole('button', { name: /^Open the run of/ }).first().click();
+  await expect(app.canvas.countOn('t2', 'Output', 't3', 'Input')).toHaveAttribute('data-records', '250');
+  await app.canvas.expectStatus(app.canvas.tool('t3'), 'ok');
+  await expect(app.messages.getByTestId('messages.run')).toContainText('(run of ');
 });
 
 test('a failing tool shows its error and the other branch its counts', async ({ app, sampleWorkflow }) => {
@@ -48,4 +62,5 @@ test('Cancel stops a long run', async ({ app, sampleWorkflow }) => {
   expect(Date.now() - started).toBeLessThan(10_000);
   await expect(app.runButton()).toBeEnabled();
   await expect(app.cancelButton()).toBeDisabled();
+  await expect(app.messages.getByTestId('messages.run')).toContainText(/^Warning\s*Run cancelled after/);
 });

@@ -103,6 +103,8 @@ export interface UiSettings {
   /** panel sizes in pixels, by panel name (`palette`, `config`, `results`, …) */
   panelSizes: Record<string, number>;
   theme: 'light' | 'dark' | 'system';
+  /** workflow files opened or saved, newest first (the start page's Recent; Electron's Open Recent) */
+  recentWorkflows?: string[];
 }
 
 export interface DesktopShellBridge {

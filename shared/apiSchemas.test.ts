@@ -42,6 +42,7 @@ describe('command argument schemas', () => {
       ['removeVirtualTool', ['weft/clean-names']],
       ['listDirectory', [null]],
       ['listDirectory', ['/home']],
+      ['listExamples', []],
     ];
     for (const [command, args] of good) {
       expect(commands.has(command)).toBe(true);

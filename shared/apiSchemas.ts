@@ -102,6 +102,7 @@ const uiSettings: Schema = {
       additionalProperties: { type: 'number', minimum: 0, maximum: 100_000 },
     },
     theme: { enum: ['light', 'dark', 'system'] },
+    recentWorkflows: { type: 'array', maxItems: 20, items: path },
   },
 };
 
@@ -142,6 +143,7 @@ export const COMMAND_ARGS_SCHEMAS: Record<WeftApiCommand, Schema> = {
   saveAsTool: args(saveAsToolRequest),
   removeVirtualTool: args({ type: 'string', minLength: 3, maxLength: 2 * MAX_ID + 1 }),
   listDirectory: args(nullablePath),
+  listExamples: args(),
 };
 
 /** the argument tuple of each desktop-shell command (Electron only) */

@@ -45,6 +45,8 @@ export interface AnchorSummary {
 
 export interface ToolRunSummary {
   status: RunStatus;
+  /** from the tool's start to its end; absent for a tool that never started */
+  durationMs?: number;
   messages: ToolMessage[];
   outputs: Record<string, AnchorSummary>;
   results: string[];

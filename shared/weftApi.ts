@@ -42,6 +42,17 @@ export interface RunHistoryEntry {
   durationMs: number;
   workflowPath: string | null;
   results: string[];
+  /** each tool's outcome (as in RunSummary): absent in records written before it was kept */
+  tools?: RunSummary['tools'];
+}
+
+/** A workflow that ships with Weft, for the start page. */
+export interface ExampleWorkflow {
+  /** from the file name: "Sales" for sales.weft.json */
+  name: string;
+  path: string;
+  /** "6 tools" */
+  description: string;
 }
 
 export interface BrowsePage {
@@ -101,6 +112,8 @@ export interface WeftApi {
   saveAsTool(request: SaveAsToolRequest): Promise<ToolDescriptor>;
   removeVirtualTool(fullId: string): Promise<void>;
   listDirectory(path: string | null): Promise<DirectoryListing>;
+  /** the example workflows that ship with Weft */
+  listExamples(): Promise<ExampleWorkflow[]>;
   onRunEvent(callback: (event: RunEvent) => void): Unsubscribe;
   onPluginsChanged(callback: (change: PluginChange) => void): Unsubscribe;
 }
@@ -109,7 +122,7 @@ export interface WeftApi {
 export const WEFT_API_COMMANDS = [
   'listTools', 'openWorkflow', 'saveWorkflow', 'updateOnly', 'runWorkflow', 'cancelRun',
   'browseRows', 'listRuns', 'cleanRuns', 'inspectPlugin', 'installPlugin', 'removePlugin', 'loadPluginFolder',
-  'saveAsTool', 'removeVirtualTool', 'listDirectory',
+  'saveAsTool', 'removeVirtualTool', 'listDirectory', 'listExamples',
 ] as const satisfies readonly (keyof WeftApi)[];
 
 export type WeftApiCommand = (typeof WEFT_API_COMMANDS)[number];

@@ -50,13 +50,16 @@ export function openAppSettings(): AppSettings {
     clearRecentFiles: () => store.set('recentFiles', []),
     windowBounds: () => store.get('windowBounds'),
     setWindowBounds: (bounds) => store.set('windowBounds', bounds),
-    uiSettings: () => ({ ...DEFAULT_UI_SETTINGS, ...store.get('ui') }),
+    // the renderer's recent workflows are the Open Recent menu's list: one list, kept here
+    uiSettings: () => ({ ...DEFAULT_UI_SETTINGS, ...store.get('ui'), recentWorkflows: store.get('recentFiles').filter((file) => typeof file === 'string') }),
     setUiSettings(settings) {
+      const { recentWorkflows, ...rest } = settings;
+      if (recentWorkflows) store.set('recentFiles', recentWorkflows.slice(0, MAX_RECENT));
       const current = store.get('ui');
       store.set('ui', {
         ...current,
-        ...settings,
-        panelSizes: { ...current.panelSizes, ...settings.panelSizes },
+        ...rest,
+        panelSizes: { ...current.panelSizes, ...rest.panelSizes },
       });
     },
   };

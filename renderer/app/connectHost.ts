@@ -7,6 +7,7 @@ import { getHostShell, getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
 import { staleToolIds } from '../model/staleTools.js';
 import { TYPING_DEBOUNCE_MS, UpdateOnlyScheduler } from '../model/updateOnlyScheduler.js';
+import { startPageStore } from '../start/startPageStore.js';
 import { runStore } from '../store/runStore.js';
 import { prefersDark, settingsStore, type PanelSizes } from '../store/settingsStore.js';
 import { workflowStore } from '../store/workflowStore.js';
@@ -33,12 +34,14 @@ function connectSettings(): () => void {
       const size = stored.panelSizes[key];
       if (typeof size === 'number') panels[key] = size;
     }
-    settingsStore.getState().applySettings({ theme, panels: { ...settingsStore.getState().panels, ...panels } });
+    const recentWorkflows = (stored.recentWorkflows ?? []).filter((path) => typeof path === 'string');
+    settingsStore.getState().applySettings({ theme, panels: { ...settingsStore.getState().panels, ...panels }, recentWorkflows });
   }).catch(() => undefined);
   return settingsStore.subscribe((state, previous) => {
     if (state.theme !== previous.theme || state.panels !== previous.panels) {
       shell.setUiSettings({ theme: state.theme, panelSizes: { ...state.panels } });
     }
+    if (state.recentWorkflows !== previous.recentWorkflows) shell.setUiSettings({ recentWorkflows: state.recentWorkflows });
   });
 }
 
@@ -59,6 +62,7 @@ export function connectHost(): () => void {
       return;
     }
     shell.setDocumentState({ path: state.path, dirty: state.dirty });
+    startPageStore.getState().hideStartPage();
     if (state.lastEditKind === 'cosmetic') return;
     if (state.lastEditKind !== 'replace') {
       runStore.getState().markEdited();

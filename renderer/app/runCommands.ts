@@ -1,6 +1,7 @@
 /** Run and Cancel of a full run; progress and results arrive through onRunEvent. */
 import { getWeftApi } from '../api/index.js';
 import { errorText } from '../model/errorText.js';
+import { formatDuration } from '../model/runReport.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { runStore, type RunState } from '../store/runStore.js';
 import { workflowStore } from '../store/workflowStore.js';
@@ -20,8 +21,9 @@ export async function runCurrentWorkflow(): Promise<void> {
   runStore.getState().setHostError(null);
   try {
     const summary = await getWeftApi().runWorkflow(workflow, path);
+    runStore.getState().setRunReport(summary);
     const failed = Object.values(summary.tools).filter((tool) => tool.status === 'error').length;
-    const text = summary.status === 'ok' ? `Run finished in ${summary.durationMs} ms`
+    const text = summary.status === 'ok' ? `Run finished in ${formatDuration(summary.durationMs)}`
       : summary.status === 'cancelled' ? 'Run cancelled' : `Run finished with errors in ${failed} tool(s)`;
     dialogStore.getState().showNotice(text, summary.status === 'error' ? 'error' : 'info');
   } catch (error) {

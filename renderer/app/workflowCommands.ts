@@ -6,9 +6,10 @@ import { errorText } from '../model/errorText.js';
 import { dialogStore } from '../store/dialogStore.js';
 import { runStore } from '../store/runStore.js';
 import { selectionStore } from '../store/selectionStore.js';
+import { settingsStore } from '../store/settingsStore.js';
 import { workflowStore } from '../store/workflowStore.js';
 
-function confirmDiscard(then: () => void): void {
+export function confirmDiscard(then: () => void): void {
   if (!workflowStore.getState().dirty) {
     then();
     return;
@@ -37,6 +38,7 @@ export async function openWorkflowAt(path: string): Promise<boolean> {
       showImportReport(opened.importReport);
       return true;
     }
+    settingsStore.getState().noteRecentWorkflow(opened.path);
     const missing = opened.missingPlugins.length;
     dialogStore.getState().showNotice(missing > 0 ? `Opened ${opened.path}; ${missing} tool(s) need a plugin that is not installed` : `Opened ${opened.path}`);
     return true;
@@ -62,6 +64,7 @@ export async function saveWorkflowAt(path: string): Promise<boolean> {
   try {
     await getWeftApi().saveWorkflow(path, workflowStore.getState().workflow);
     workflowStore.getState().markSaved(path);
+    settingsStore.getState().noteRecentWorkflow(path);
     dialogStore.getState().showNotice(`Saved ${path}`);
     return true;
   } catch (error) {

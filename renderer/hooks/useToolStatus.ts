@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { mergeDefaultConfig } from '../../shared/configDefaults.js';
 import type { ToolNode } from '../../shared/workflow.js';
 import { displayStatus, type DisplayStatus } from '../model/displayStatus.js';
-import { validateConfig } from '../model/formValidator.js';
+import { setupProblems } from '../model/setupProblems.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { useRunStore, type RunStore } from '../store/runStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
@@ -23,14 +22,9 @@ function fullRunIsCurrent(state: RunStore, toolId: string): boolean {
 export function useToolStatus(tool: ToolNode): ToolStatusView {
   const descriptor = useCatalogStore((state) => state.byId.get(tool.plugin));
   const catalogLoaded = useCatalogStore((state) => state.loaded);
-  const configValid = useMemo(() => {
-    if (!descriptor) return true;
-    try {
-      return validateConfig(descriptor.configSchema, mergeDefaultConfig(descriptor.defaultConfig, tool.config)).length === 0;
-    } catch {
-      return true;
-    }
-  }, [descriptor, tool.config]);
+  const connections = useWorkflowStore((state) => state.workflow.connections);
+  const setup = useMemo(() => (descriptor ? setupProblems(tool, descriptor, connections) : []), [descriptor, tool, connections]);
+  const configValid = setup.length === 0;
   const disabled = useWorkflowStore((state) => (state.workflow.groups?.length ?? 0) > 0 && disabledToolIds(state.workflow).has(tool.id));
   const fullRunStatus = useRunStore((state) => state.toolStatus[tool.id]);
   const updateStatus = useRunStore((state) => state.updateStatus[tool.id]);
@@ -46,6 +40,8 @@ export function useToolStatus(tool: ToolNode): ToolStatusView {
   return {
     status,
     progress,
-    problem: status === 'missing-plugin' ? `Plugin ${tool.plugin} is not installed` : status === 'disabled' ? undefined : problem,
+    problem: status === 'missing-plugin' ? `Plugin ${tool.plugin} is not installed`
+      : status === 'disabled' ? undefined
+        : status === 'not-configured' ? setup[0] : problem,
   };
 }

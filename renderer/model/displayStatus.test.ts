@@ -13,6 +13,8 @@ describe('displayStatus', () => {
     expect(status({ fullRunStatus: 'running', configValid: false })).toBe('running');
     expect(status({ fullRunStatus: 'ok', hasWarning: true })).toBe('warning');
     expect(status({ fullRunStatus: 'cancelled' })).toBe('cancelled');
+    expect(status({ fullRunStatus: 'error' })).toBe('error');
+    expect(status({ fullRunStatus: 'error', configValid: false })).toBe('not-configured');
     expect(status({ configValid: false, updateStatus: 'error' })).toBe('not-configured');
     expect(status({ updateStatus: 'error' })).toBe('error');
     expect(status({ updateStatus: 'ok' })).toBe('ok');

@@ -11,6 +11,7 @@ export interface StatusInputs {
   pluginInstalled: boolean;
   /** its container, or one around it, is disabled */
   disabled?: boolean;
+  /** no setup problem: every required input connected, every setting filled (model/setupProblems) */
   configValid: boolean;
   /** status in the latest full run, unless an edit made the tool's results stale since */
   fullRunStatus: ToolStatus | undefined;
@@ -24,10 +25,11 @@ export function displayStatus(inputs: StatusInputs): DisplayStatus {
   const okOrWarning: DisplayStatus = inputs.hasWarning ? 'warning' : 'ok';
   switch (inputs.fullRunStatus) {
     case 'running': return 'running';
-    case 'error': return 'error';
-    case 'cancelled': return 'cancelled';
     case 'ok': return okOrWarning;
     case 'pending': return 'pending';
+    case 'cancelled': return 'cancelled';
+    // a tool that failed because it was not set up is "not configured", as it was before the run
+    case 'error': return inputs.configValid ? 'error' : 'not-configured';
     default: break;
   }
   if (!inputs.configValid) return 'not-configured';

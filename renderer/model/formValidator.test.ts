@@ -29,7 +29,7 @@ describe('CSP-safe config validation', () => {
     expect(validateConfig(schema, { field: 'a', count: 2, mode: 'first' })).toEqual([]);
     const errors = validateConfig(schema, { count: 0, mode: 'middle' });
     expect(errors.map((error) => [error.name, error.property])).toEqual(expect.arrayContaining([
-      ['required', ''], ['minimum', '.count'], ['enum', '.mode'],
+      ['required', '.field'], ['minimum', '.count'], ['enum', '.mode'],
     ]));
     const { errorSchema } = cspSafeValidator.validateFormData({ field: 'x', count: 0 }, schema);
     expect(errorSchema.count?.__errors?.[0]).toMatch(/1/);

@@ -14,26 +14,21 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
+import { emptyRequiredInputs, plainProblem, type ConfigProblem } from './configProblems.js';
 
 /** Keywords whose failure only says that a nested keyword failed; the nested one is reported. */
 const CONTAINER_KEYWORDS = new Set(['properties', 'items', 'prefixItems', 'allOf', '$ref', 'additionalProperties', 'patternProperties', 'dependentSchemas', 'unevaluatedProperties', 'then', 'else', 'if']);
 
 type ConfigData = Record<string, unknown>;
 
-function pointerToProperty(instanceLocation: string): string {
-  const parts = instanceLocation.replace(/^#/, '').split('/').filter((part) => part !== '');
-  return parts.map((part) => `.${decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')}`).join('');
-}
-
-function toRjsfError(unit: OutputUnit): RJSFValidationError {
-  const property = pointerToProperty(unit.instanceLocation);
-  const message = unit.error.replace(/^Instance(?: "[^"]*")? /, '').replace(/^does not match/, 'does not match');
+function toRjsfError(schema: RJSFSchema, unit: OutputUnit | ConfigProblem): RJSFValidationError {
+  const problem = 'property' in unit ? unit : plainProblem(schema as Record<string, unknown>, unit);
   return {
-    name: unit.keyword,
-    property,
-    message,
-    schemaPath: unit.keywordLocation,
-    stack: `${property || 'value'} ${message}`.trim(),
+    name: problem.keyword,
+    property: problem.property,
+    message: problem.text,
+    schemaPath: 'keywordLocation' in unit ? unit.keywordLocation : undefined,
+    stack: problem.text,
   };
 }
 
@@ -48,11 +43,17 @@ function validatorFor(schema: RJSFSchema): Validator {
   return validator;
 }
 
-/** The leaf errors of validating `data` against `schema`. */
+/** The leaf errors of validating `data` against `schema`, in plain language, each on its setting. */
 export function validateConfig(schema: RJSFSchema, data: unknown): RJSFValidationError[] {
   const result = validatorFor(schema).validate(data);
   if (result.valid) return [];
-  return result.errors.filter((unit) => !CONTAINER_KEYWORDS.has(unit.keyword)).map(toRjsfError);
+  return result.errors.filter((unit) => !CONTAINER_KEYWORDS.has(unit.keyword)).map((unit) => toRjsfError(schema, unit));
+}
+
+/** What keeps a config from running: schema errors, and file or formula settings left empty. */
+export function configProblems(schema: RJSFSchema, data: unknown): RJSFValidationError[] {
+  const empty = emptyRequiredInputs(schema as Record<string, unknown>, data).map((problem) => toRjsfError(schema, problem));
+  return [...validateConfig(schema, data), ...empty];
 }
 
 export const cspSafeValidator: ValidatorType<ConfigData, RJSFSchema> = {
@@ -63,7 +64,7 @@ export const cspSafeValidator: ValidatorType<ConfigData, RJSFSchema> = {
     transformErrors?: ErrorTransformer<ConfigData, RJSFSchema>,
     uiSchema?: UiSchema<ConfigData, RJSFSchema>,
   ): ValidationData<ConfigData> {
-    let errors = validateConfig(schema, formData ?? {});
+    let errors = configProblems(schema, formData ?? {});
     if (transformErrors) errors = transformErrors(errors, uiSchema);
     void customValidate;
     return { errors, errorSchema: toErrorSchema<ConfigData>(errors) };

@@ -1,11 +1,11 @@
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { RegistryWidgetsType, RJSFSchema } from '@rjsf/utils';
+import { toErrorSchema, type RegistryWidgetsType, type RJSFSchema } from '@rjsf/utils';
 import { useCallback, useMemo } from 'react';
 import { mergeDefaultConfig } from '../../shared/configDefaults.js';
 import type { ToolDescriptor } from '../../shared/manifest.js';
 import type { ToolNode } from '../../shared/workflow.js';
 import { isConfigEdit } from '../model/configEdit.js';
-import { cspSafeValidator } from '../model/formValidator.js';
+import { configProblems, cspSafeValidator } from '../model/formValidator.js';
 import { uiSchemaFor } from '../model/uiSchemaFor.js';
 import { workflowStore } from '../store/workflowStore.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
@@ -20,11 +20,13 @@ const widgets: RegistryWidgetsType<ConfigData, RJSFSchema, ConfigFormContext> = 
   field: FieldWidget, fields: FieldListWidget, formula: FormulaWidget, file: FileWidget,
 };
 
-/** The tool's config as a form generated from its JSON Schema; every change applies at once. */
+/** The tool's config as a form generated from its JSON Schema; every change applies at once, problems show in plain words on their setting. */
 export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; descriptor: ToolDescriptor; context: ConfigFormContext }) {
   const schema = descriptor.configSchema as RJSFSchema;
   const uiSchema = useMemo(() => uiSchemaFor(descriptor.configSchema), [descriptor.configSchema]);
   const formData = useMemo(() => mergeDefaultConfig(descriptor.defaultConfig, tool.config), [descriptor.defaultConfig, tool.config]);
+  // shown from the start, not only after an edit: a new tool says at once what it still needs
+  const problems = useMemo(() => toErrorSchema<ConfigData>(configProblems(schema, formData)), [schema, formData]);
   const toolId = tool.id;
   const onChange = useCallback((event: IChangeEvent<ConfigData, RJSFSchema, ConfigFormContext>) => {
     const next = event.formData ?? {};
@@ -37,7 +39,7 @@ export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; desc
   return (
     <Form<ConfigData, RJSFSchema, ConfigFormContext>
       className="config-form" schema={schema} uiSchema={uiSchema} formData={formData} validator={cspSafeValidator}
-      widgets={widgets} formContext={context} onChange={onChange} liveValidate="onChange" showErrorList={false}
+      widgets={widgets} formContext={context} onChange={onChange} extraErrors={problems} showErrorList={false}
       noHtml5Validate idPrefix={`config-${toolId}`} onSubmit={() => undefined}
     />
   );

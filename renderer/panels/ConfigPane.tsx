@@ -4,6 +4,7 @@ import type { Field } from '../../shared/metadata.js';
 import { getHostShell } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
 import { pathFromWorkflow } from '../model/configPaths.js';
+import { setupProblems } from '../model/setupProblems.js';
 import { errorText } from '../model/errorText.js';
 import { toolFileFilters } from '../model/fileFilters.js';
 import type { FileMode } from '../model/uiSchemaFor.js';
@@ -75,7 +76,9 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
     });
     return byAnchor;
   }, [feeds, feedMetadata]);
-  const toolErrors = useMemo(() => updateMessages.filter((m) => m.toolId === toolId && m.level === 'error').map((m) => m.text), [updateMessages, toolId]);
+  const notSetUp = useMemo(() => (tool && descriptor ? setupProblems(tool, descriptor, connections).length > 0 : false), [tool, descriptor, connections]);
+  // a tool not set up fails for that reason: the form already says what to do, in plain words
+  const toolErrors = useMemo(() => (notSetUp ? [] : updateMessages.filter((m) => m.toolId === toolId && m.level === 'error').map((m) => m.text)), [notSetUp, updateMessages, toolId]);
   const context = useMemo<ConfigFormContext>(() => ({ toolId, inputFields, toolErrors, browseFile }), [toolId, inputFields, toolErrors]);
   if (!tool) return null;
   return (

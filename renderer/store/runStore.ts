@@ -8,6 +8,7 @@
 import { createStore, useStore } from 'zustand';
 import type { Metadata } from '../../shared/metadata.js';
 import type { MessageLevel, PreviewRow, RunEvent, RunStatus, RunSummary, ToolStatus } from '../../shared/runEvents.js';
+import type { RunHistoryEntry } from '../../shared/weftApi.js';
 import { anchorKey } from '../model/connectionKey.js';
 
 export interface RunMessage {
@@ -54,6 +55,14 @@ export interface RunState {
   hostError: string | null;
   /** true from pressing Run until the host answers (before run-started arrives) */
   runRequested: boolean;
+  /** the outcome of the latest full run, or of the past run opened from the run history */
+  report: RunReport | null;
+}
+
+export interface RunReport {
+  summary: RunSummary;
+  /** set for a past run opened from the run history */
+  startedAt?: string;
 }
 
 export interface RunActions {
@@ -66,6 +75,10 @@ export interface RunActions {
   setHostError(message: string | null): void;
   setImportMessages(messages: Array<Omit<RunMessage, 'id' | 'source'>>): void;
   setRunRequested(requested: boolean): void;
+  /** the summary a full run resolved with (per tool records and time) */
+  setRunReport(summary: RunSummary): void;
+  /** shows a recorded run as if it had just ended: statuses, counts, fields, messages, results */
+  showPastRun(entry: RunHistoryEntry & { tools: RunSummary['tools'] }): void;
 }
 
 export type RunStore = RunState & RunActions;
@@ -74,7 +87,7 @@ const initialState: RunState = {
   activeRunId: null, lastFullRunId: null, lastFullRunStatus: null, updateRunId: null,
   toolStatus: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
   runMessages: [], updateMessages: [], importMessages: [], results: {}, editedSinceRun: false, staleTools: {}, supersededUpdateRuns: [],
-  hostError: null, runRequested: false,
+  hostError: null, runRequested: false, report: null,
 };
 
 /** enough to cover the runs still in flight; older ids never come back */
@@ -101,7 +114,7 @@ export function createRunStore() {
         } else set({
           activeRunId: event.runId, lastFullRunId: event.runId, lastFullRunStatus: null, editedSinceRun: false,
           toolStatus: Object.fromEntries(event.toolIds.map((id) => [id, 'pending' as ToolStatus])),
-          progress: {}, anchors: {}, runMessages: [], results: {}, staleTools: {},
+          progress: {}, anchors: {}, runMessages: [], results: {}, staleTools: {}, report: null,
         });
         return;
       }
@@ -183,6 +196,25 @@ export function createRunStore() {
     setHostError: (message) => set({ hostError: message }),
     setImportMessages: (messages) => set({ importMessages: messages.map((m) => ({ ...m, id: nextMessageId++, source: 'import' })) }),
     setRunRequested: (requested) => set({ runRequested: requested }),
+    setRunReport: (summary) => { if (summary.runId === get().lastFullRunId) set({ report: { summary } }); },
+    showPastRun: (entry) => {
+      if (get().activeRunId !== null) return;
+      const toolStatus: Record<string, ToolStatus> = {};
+      const anchors: Record<string, AnchorRunState> = {};
+      const runMessages: RunMessage[] = [];
+      const results: Record<string, string[]> = {};
+      for (const [toolId, tool] of Object.entries(entry.tools)) {
+        toolStatus[toolId] = tool.status;
+        for (const [anchor, output] of Object.entries(tool.outputs)) anchors[anchorKey({ tool: toolId, anchor })] = { records: output.records, metadata: output.metadata };
+        for (const message of tool.messages) runMessages.push({ id: nextMessageId++, source: 'run', toolId, level: message.level, text: message.text });
+        if (tool.results.length > 0) results[toolId] = tool.results;
+      }
+      const summary: RunSummary = { runId: entry.runId, mode: 'full', status: entry.status, durationMs: entry.durationMs, tools: entry.tools };
+      set({
+        lastFullRunId: entry.runId, lastFullRunStatus: entry.status, editedSinceRun: false, staleTools: {}, progress: {},
+        toolStatus, anchors, runMessages, results, report: { summary, startedAt: entry.startedAt },
+      });
+    },
   }));
 }
 

@@ -20,11 +20,14 @@ export interface SettingsState {
   bottomTab: BottomTab;
   /** the canvas minimap is shown (a button on the canvas folds it away) */
   minimap: boolean;
+  /** workflow files opened or saved, newest first (kept by the host shell) */
+  recentWorkflows: string[];
 }
 
 export interface SettingsActions {
   toggleTheme(): void;
-  applySettings(settings: Partial<Pick<SettingsState, 'theme' | 'panels'>>): void;
+  applySettings(settings: Partial<Pick<SettingsState, 'theme' | 'panels' | 'recentWorkflows'>>): void;
+  noteRecentWorkflow(path: string): void;
   togglePanel(panel: keyof PanelSizes): void;
   showBottomTab(tab: BottomTab): void;
   setPanelSize(panel: keyof PanelSizes, size: number): void;
@@ -39,6 +42,8 @@ export const PANEL_LIMITS: Record<keyof PanelSizes, { min: number; max: number }
   bottom: { min: 120, max: 600 },
 };
 
+const MAX_RECENT = 10;
+
 export function prefersDark(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
     && window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -50,6 +55,8 @@ export const settingsStore = createStore<SettingsStore>()((set) => ({
   hidden: {},
   bottomTab: 'messages',
   minimap: true,
+  recentWorkflows: [],
+  noteRecentWorkflow: (path) => set((state) => ({ recentWorkflows: [path, ...state.recentWorkflows.filter((known) => known !== path)].slice(0, MAX_RECENT) })),
   toggleMinimap: () => set((state) => ({ minimap: !state.minimap })),
   toggleTheme: () => set((state) => ({ theme: state.theme === 'dark' ? 'light' : 'dark' })),
   applySettings: (settings) => set((state) => ({ ...state, ...settings, panels: { ...state.panels, ...settings.panels } })),

@@ -13,6 +13,8 @@ interface ToolRecord {
   summary: ToolRunSummary;
   /** info and warn messages received, kept or not */
   notes: number;
+  /** performance.now() when the tool started running */
+  startedAt?: number;
 }
 
 export class RunRecorder {
@@ -54,8 +56,10 @@ export class RunRecorder {
     if (this.isSettled(toolId) || tool.status === status) return false;
     tool.status = status;
     const settled = status === 'ok' || status === 'error' || status === 'cancelled';
+    if (status === 'running') tool.startedAt = performance.now();
     if (settled) {
       tool.summary.status = status;
+      if (tool.startedAt !== undefined) tool.summary.durationMs = Math.round(performance.now() - tool.startedAt);
       this.settledTools++;
     }
     this.emit({ type: 'tool-status', runId: this.runId, toolId, status });

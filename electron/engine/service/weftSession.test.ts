@@ -89,6 +89,11 @@ describe('WeftSession', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run-finished', runId: summary.runId, status: 'ok' });
     const runs = await session.listRuns();
     expect(runs.find((r) => r.runId === summary.runId)).toMatchObject({ status: 'ok', workflowPath, durationMs: summary.durationMs });
+    // the history keeps each tool's outcome, so the app can open a past run with its counts
+    const recorded = runs.find((r) => r.runId === summary.runId)!;
+    expect(recorded.tools?.sum?.outputs.Output?.records).toBe(5);
+    expect(recorded.tools?.sum?.durationMs).toBeGreaterThanOrEqual(0);
+    expect(summary.tools.sum!.durationMs).toBe(recorded.tools?.sum?.durationMs);
   });
 
   it('cancels a full run quickly', async () => {
@@ -134,6 +139,13 @@ describe('WeftSession', () => {
     expect((await session.listDirectory(null)).path).toBe(os.homedir());
     expect((await session.listDirectory('/')).parent).toBeNull();
     await expect(session.listDirectory(path.join(scratch, 'missing'))).rejects.toThrow(/no such folder/);
+  });
+
+  it('lists the example workflows that ship with Weft, with their place and size', async () => {
+    const examples = await session.listExamples();
+    const sales = examples.find((example) => example.name === 'Sales');
+    expect(sales?.path).toBe(path.join(projectRoot, 'examples', 'sales.weft.json'));
+    expect(sales?.description).toMatch(/^\d+ tools$/);
   });
 
   it('pushes plugin changes and removes virtual tools only', async () => {

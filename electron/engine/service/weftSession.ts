@@ -9,7 +9,7 @@ import type { ToolDescriptor } from '../../../shared/manifest.js';
 import { formatPlacedError } from '../../../shared/placedError.js';
 import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
 import type {
-  BrowsePage, DirectoryListing, OpenedWorkflow, PluginChange, PluginFolderSummary, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
+  BrowsePage, DirectoryListing, ExampleWorkflow, OpenedWorkflow, PluginChange, PluginFolderSummary, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
@@ -22,6 +22,7 @@ import {
 } from './argumentChecks.js';
 import { BrowseReader, browseFileName } from './browseRows.js';
 import { listDirectory } from './directoryListing.js';
+import { listExamples } from './exampleWorkflows.js';
 import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
 
 const PREVIEW_ROWS = 100;
@@ -199,6 +200,11 @@ class EngineSession implements WeftSession {
   async listDirectory(dir: string | null): Promise<DirectoryListing> {
     this.assertOpen('listDirectory');
     return listDirectory(optionalString('listDirectory', 'path', dir));
+  }
+
+  async listExamples(): Promise<ExampleWorkflow[]> {
+    this.assertOpen('listExamples');
+    return listExamples();
   }
 
   onRunEvent(callback: (event: RunEvent) => void): Unsubscribe {

@@ -31,6 +31,7 @@ export function runHistoryEntry(summary: RunSummary, startedAt: string, workflow
   return {
     runId: summary.runId, startedAt, status: summary.status, durationMs: summary.durationMs, workflowPath,
     results: Object.values(summary.tools).flatMap((tool) => tool.results),
+    tools: summary.tools,
   };
 }
 

@@ -1,10 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { RunHistoryEntry } from '../../../shared/weftApi.js';
 import { getWeftApi } from '../../api/index.js';
+import { openPastRun } from '../../app/pastRunCommands.js';
 import { errorText } from '../../model/errorText.js';
+import { formatDuration } from '../../model/runReport.js';
 import { useRunStore } from '../../store/runStore.js';
 
-/** Past runs with their file results; refreshed when a run ends. */
+/** the workflow's file name (the whole path is its tooltip) */
+function workflowName(path: string | null): string {
+  if (path === null) return 'unsaved workflow';
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Past runs with their file results; refreshed when a run ends. Open shows a run's counts and messages. */
 export function RunHistory() {
   const finishedRun = useRunStore((state) => (state.activeRunId === null ? state.lastFullRunId : null));
   const [runs, setRuns] = useState<RunHistoryEntry[] | null>(null);
@@ -20,21 +28,28 @@ export function RunHistory() {
   return (
     <section className="run-history" aria-label="Run history">
       <ul>
-        {runs.map((run) => (
-          <li key={run.runId} className="run-entry">
-            <div className="run-entry-head">
-              <span className={`level-tag run-${run.status}`}>{run.status}</span>
-              <span>{new Date(run.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</span>
-              <span className="muted small">{run.durationMs} ms</span>
-              <span className="muted small run-path" title={run.workflowPath ?? ''}>{run.workflowPath ?? 'unsaved workflow'}</span>
-            </div>
-            {run.results.length > 0 && (
-              <ul className="run-results">
-                {run.results.map((path) => <li key={path}><code title={path}>{path}</code></li>)}
-              </ul>
-            )}
-          </li>
-        ))}
+        {runs.map((run) => {
+          const when = new Date(run.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+          return (
+            <li key={run.runId} className="run-entry" data-run-id={run.runId}>
+              <div className="run-entry-head">
+                <span className={`level-tag run-${run.status}`}>{run.status}</span>
+                <span>{when}</span>
+                <span className="muted small">{formatDuration(run.durationMs)}</span>
+                <span className="muted small run-path" title={run.workflowPath ?? ''}>{workflowName(run.workflowPath)}</span>
+                {run.tools && (
+                  <button type="button" className="link-button run-open" aria-label={`Open the run of ${when}`}
+                    onClick={() => openPastRun(run)}>Open</button>
+                )}
+              </div>
+              {run.results.length > 0 && (
+                <ul className="run-results">
+                  {run.results.map((path) => <li key={path}><code title={path}>{path.split(/[\\/]/).slice(-2).join('/')}</code></li>)}
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

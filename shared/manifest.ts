@@ -16,6 +16,8 @@ export interface ToolManifest {
   icon?: string;
   configSchema?: Record<string, unknown>;
   defaultConfig?: Record<string, unknown>;
+  /** false: the tool's outputs may differ between runs over the same inputs (side effects, randomness), so they are never replayed from the anchor cache */
+  cacheable?: boolean;
 }
 
 export interface PluginManifest {
@@ -56,6 +58,8 @@ export interface ToolDescriptor {
   defaultConfig: Record<string, unknown>;
   /** SVG markup of the icon, or null for the generic icon */
   iconSvg: string | null;
+  /** false: always runs, never replayed from the anchor cache (absent: true) */
+  cacheable?: boolean;
 }
 
 export const PACKAGE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

@@ -20,7 +20,8 @@ export interface ToolMessage {
 
 export type RunEvent =
   | { type: 'run-started'; runId: string; mode: RunMode; toolIds: string[] }
-  | { type: 'tool-status'; runId: string; toolId: string; status: ToolStatus }
+  /** `cached`: the tool did not run; its outputs came from the anchor cache (docs/cache.md) */
+  | { type: 'tool-status'; runId: string; toolId: string; status: ToolStatus; cached?: boolean }
   | { type: 'tool-progress'; runId: string; toolId: string; fraction: number }
   | { type: 'tool-message'; runId: string; toolId: string; level: MessageLevel; text: string }
   | { type: 'anchor-opened'; runId: string; toolId: string; anchor: string; metadata: Metadata }
@@ -50,6 +51,8 @@ export interface ToolRunSummary {
   messages: ToolMessage[];
   outputs: Record<string, AnchorSummary>;
   results: string[];
+  /** true when the tool did not run and its outputs came from the anchor cache */
+  cached?: boolean;
 }
 
 /** The shape of `weft run --json` (docs/workflow-format.md and docs/cli.md). */

@@ -101,7 +101,7 @@ export function summaryText(terminal: Terminal, summary: RunSummary, tools: Tool
     const detail = update
       ? outputs.map(([anchor, o]) => `${anchor}: ${o.metadata.fields.map((f) => `${f.name} ${f.type}`).join(', ') || '(no fields)'}`).join('; ') || '-'
       : recordsText(outputs.map(([anchor, o]) => [anchor, o.records ?? 0]));
-    return [id, plugins.get(id) ?? '', tool.status, detail];
+    return [id, plugins.get(id) ?? '', tool.cached ? `${tool.status} (cached)` : tool.status, detail];
   });
   const lines = table(rows, ['tool', 'plugin', 'status', update ? 'output anchors (fields)' : 'records']);
   // colour the status column only after widths are computed from the plain text

@@ -60,6 +60,8 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
         ...(command.timeoutMs !== null && { timeoutMs: command.timeoutMs }),
         ...(command.idleTimeoutMs !== null && { idleTimeoutMs: command.idleTimeoutMs }),
         signal: cancel.signal,
+        // --incremental reuses the anchor cache and keeps this run's outputs in it; without it the command keeps none
+        ...(command.incremental && { cache: 'reuse' as const, workflowKey: loaded.path }),
         ...(progress && { onEvent: progress.onEvent }),
       });
     } finally {

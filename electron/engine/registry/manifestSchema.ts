@@ -34,6 +34,7 @@ const tool = {
     outputs: { type: 'array', items: anchor },
     configSchema: { type: 'object', default: { type: 'object' } },
     defaultConfig: { type: 'object', default: {} },
+    cacheable: { type: 'boolean', default: true },
   },
 };
 
@@ -62,6 +63,7 @@ export interface FilledManifest extends PluginManifest {
     description: string;
     configSchema: Record<string, unknown>;
     defaultConfig: Record<string, unknown>;
+    cacheable: boolean;
     inputs: Array<{ name: string; optional: boolean; allowMultiple: boolean }>;
     outputs: Array<{ name: string; optional: boolean; allowMultiple: boolean }>;
   }>;

@@ -133,6 +133,7 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
         configSchema: tool.configSchema,
         defaultConfig: tool.defaultConfig,
         iconSvg,
+        cacheable: tool.cacheable,
       },
     });
   }

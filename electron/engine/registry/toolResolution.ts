@@ -66,5 +66,7 @@ function virtualDescriptor(record: VirtualPluginRecord, parent: ToolDescriptor):
     configSchema: record.configSchema ?? { type: 'object' },
     defaultConfig: record.defaultConfig ?? {},
     iconSvg: parent.iconSvg,
+    // a virtual tool runs its parent's class: it is as reproducible as its parent
+    cacheable: parent.cacheable,
   };
 }

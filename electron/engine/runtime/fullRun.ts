@@ -8,6 +8,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { RunSummary } from '../../../shared/runEvents.js';
 import type { PluginServices } from '../hostContracts.js';
+import type { AnchorCacheRun } from './anchorCache/anchorCacheRun.js';
 import { DEFAULT_CREDIT, type FullToolJob, type WorkerToHost } from './protocol.js';
 import { downstreamOf, type PlannedTool, type RunPlan } from './runPlan.js';
 import type { RunRecorder } from './runRecorder.js';
@@ -39,6 +40,8 @@ export interface FullRunContext {
   maxLiveTools: number;
   /** the process's resident memory past which the tool holding the most is stopped (MemoryWatch) */
   memoryLimitMb: number;
+  /** keeps the outputs in the anchor cache, and replays cached tools (anchorCache/anchorCacheRun.ts) */
+  cache?: AnchorCacheRun;
 }
 
 const START_RETRIES = 50;
@@ -118,6 +121,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       cancelDownstream(tool.node.id);
     }
   }
+  ctx.cache?.settleFromCache(recorder, ctx.previewRows);
   const ports = wireConnections(ctx);
   const connectionsById = new Map(plan.connections.map((c) => [c.id, c]));
   const starts = new ToolStarts(plan, ctx.maxLiveTools, (id) => recorder.isSettled(id), (tool) => void startTool(tool));
@@ -146,11 +150,13 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       ctx.pool.release(host, true);
       return;
     }
-    const job = toolJob(tool, ports);
     const control = new MessageChannel();
-    const transfer: MessagePort[] = [...job.inputs, ...job.outputs].flatMap((a) => a.connections.map((c) => c.port));
+    const replay = ctx.cache?.sourceOf(toolId) === 'replay' ? ctx.cache.replayJob(tool, ports, (id) => !recorder.isSettled(id)) : null;
+    const job = replay ? null : toolJob(tool, ports);
+    const transfer: MessagePort[] = (replay ? replay.outputs : [...job!.inputs, ...job!.outputs]).flatMap((a) => a.connections.map((c) => c.port));
     try {
-      host.post({ type: 'start-tool', job, control: control.port2 }, [...transfer, control.port2]);
+      if (replay) host.post({ type: 'replay-tool', job: replay, control: control.port2 }, [...transfer, control.port2]);
+      else host.post({ type: 'start-tool', job: job!, control: control.port2 }, [...transfer, control.port2]);
     } catch (error) {
       // A connection port whose other end's worker just exited is detached and cannot be sent; that
       // tool's exit is about to be processed (cancelling this tool or leaving the connection out).
@@ -180,6 +186,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
 
   function onWorkerMessage(tool: PlannedTool, host: ToolHost, message: WorkerToHost): void {
     const toolId = tool.node.id;
+    ctx.cache?.observe(tool, message);
     switch (message.type) {
       case 'service':
         void answerServiceRequest(ctx.services, serviceCallerOf(tool, recorder), host, message.id, message.method, message.args);
@@ -219,6 +226,7 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
       ...toolJobBase(tool, recorder.runId, ctx),
       previewRows: ctx.previewRows,
       credit: ctx.credit ?? DEFAULT_CREDIT,
+      cache: ctx.cache?.jobCache(tool),
       inputs: tool.inputs.map((a) => ({
         anchor: a.anchor,
         connections: a.connections.filter((c) => channelPorts.has(c.id)).map((c) => ({ name: c.name, port: channelPorts.get(c.id)!.consumer })),
@@ -233,11 +241,12 @@ export function runFull(ctx: FullRunContext): Promise<RunSummary> {
   }
 }
 
-/** one MessageChannel per connection between two tools that will both run */
+/** one MessageChannel per connection between two tools that will both run (or whose producer replays into a tool that runs) */
 function wireConnections(ctx: FullRunContext): Map<string, { producer: MessagePort; consumer: MessagePort }> {
   const ports = new Map<string, { producer: MessagePort; consumer: MessagePort }>();
   for (const c of ctx.plan.connections) {
     if (ctx.recorder.isSettled(c.from.tool) || ctx.recorder.isSettled(c.to.tool)) continue;
+    if (ctx.cache && !ctx.cache.runs(c.to.tool)) continue;
     const { port1, port2 } = new MessageChannel();
     ports.set(c.id, { producer: port1, consumer: port2 });
   }

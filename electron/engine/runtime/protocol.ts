@@ -33,6 +33,21 @@ export interface FullToolJob extends ToolJobBase {
   previewRows: number;
   /** packets a consumer lets its producer send ahead of processing, per connection */
   credit: number;
+  /** keep every output anchor's rows in the anchor cache (docs/cache.md): files go to `dir`, `<index>.arrow` by output */
+  cache?: { dir: string; budgetBytes: number };
+}
+
+/** A tool whose outputs come from the anchor cache: its files are replayed into the given connections. */
+export interface ReplayToolJob {
+  toolId: string;
+  outputs: Array<{
+    anchor: string;
+    /** null: the anchor was never opened (its connections close empty) */
+    metadata: Metadata | null;
+    /** the Arrow IPC file holding the anchor's rows (null when never opened) */
+    file: string | null;
+    connections: Array<{ id: string; port: MessagePort }>;
+  }>;
 }
 
 export interface UpdateToolJob extends ToolJobBase {
@@ -50,6 +65,8 @@ export interface UpdateToolResult {
 export type HostToWorker =
   /** `control`: the job's private port; every WorkerToHost message of the job goes there, not to the parent port */
   | { type: 'start-tool'; job: FullToolJob; control: MessagePort }
+  /** like start-tool, for a tool whose outputs are replayed from the anchor cache */
+  | { type: 'replay-tool'; job: ReplayToolJob; control: MessagePort }
   | { type: 'drop-output'; connectionId: string }
   | { type: 'update-tool'; requestId: number; job: UpdateToolJob }
   | { type: 'service-reply'; id: number; ok: true; value: unknown }
@@ -59,7 +76,8 @@ export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'anchor-opened'; anchor: string; metadata: Metadata }
   | { type: 'anchor-records'; anchor: string; records: number }
-  | { type: 'anchor-closed'; anchor: string; records: number; preview: PreviewRow[]; truncated: boolean }
+  /** `cacheBytes`: the anchor's rows were kept in the anchor cache, in a file of this size */
+  | { type: 'anchor-closed'; anchor: string; records: number; preview: PreviewRow[]; truncated: boolean; cacheBytes?: number }
   | { type: 'message'; level: MessageLevel; text: string }
   | { type: 'progress'; fraction: number }
   /** bytes the worker holds: V8 heap used + external memory (ArrayBuffers); see memoryWatch.ts */

@@ -62,9 +62,14 @@ export class RunRecorder {
       if (tool.startedAt !== undefined) tool.summary.durationMs = Math.round(performance.now() - tool.startedAt);
       this.settledTools++;
     }
-    this.emit({ type: 'tool-status', runId: this.runId, toolId, status });
+    this.emit({ type: 'tool-status', runId: this.runId, toolId, status, ...(tool.summary.cached === true && { cached: true }) });
     if (settled) this.onSettled?.(toolId);
     return true;
+  }
+
+  /** the tool's outputs come from the anchor cache instead of running it */
+  markCached(toolId: string): void {
+    this.tools.get(toolId)!.summary.cached = true;
   }
 
   /** marks the tool failed with an error message (once) */

@@ -12,6 +12,9 @@ import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js
 import type { Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
 import { removePartialFiles } from '../stores/partialFiles.js';
+import { AnchorCacheRun } from './anchorCache/anchorCacheRun.js';
+import { AnchorCacheStore } from './anchorCache/anchorCacheStore.js';
+import { defaultCacheBudgetBytes } from './anchorCache/cacheBudget.js';
 import { runFull } from './fullRun.js';
 import type { ConnectionLookup } from './toolConnections.js';
 import { defaultMemoryLimitMb } from './memoryWatch.js';
@@ -46,7 +49,15 @@ export interface WorkflowRunnerOptions {
    * (memoryWatch.ts); default $WEFT_MEMORY_LIMIT_MB, else 80 % of the machine's (or container's) memory
    */
   memoryLimitMb?: number;
+  /** the data folder's runs folder: where full runs keep their anchor cache (docs/cache.md); absent: no cache */
+  runsDir?: string;
 }
+
+/**
+ * What a full run does with the anchor cache: `off` nothing; `keep` runs every tool and keeps
+ * its outputs; `reuse` (an incremental run) also takes unchanged tools' outputs from the cache.
+ */
+export type CacheMode = 'off' | 'keep' | 'reuse';
 
 export interface RunOptions {
   mode: RunMode;
@@ -67,6 +78,12 @@ export interface RunOptions {
   memoryLimitMb?: number;
   /** full runs: packets a consumer lets its producer send ahead, per connection (default 4) */
   credit?: number;
+  /** full runs: the anchor cache (default off; needs the runner's `runsDir`) */
+  cache?: CacheMode;
+  /** the workflow whose cache entries share one budget: its file path (default: the workflow folder, else "unsaved") */
+  workflowKey?: string;
+  /** the anchor cache's disk budget for this workflow (default $WEFT_CACHE_BUDGET_MB, else 2 GB) */
+  cacheBudgetBytes?: number;
 }
 
 /**
@@ -87,12 +104,19 @@ export class WorkflowRunner {
   private readonly pool: WorkerPool;
   private readonly updateHost: UpdateOnlyHost;
   private readonly updateCache = new UpdateCache();
+  private readonly anchorCache: AnchorCacheStore | null;
   private disposed = false;
 
   constructor(private readonly options: WorkflowRunnerOptions) {
     const limits = { ...DEFAULT_RESOURCE_LIMITS, ...options.resourceLimits };
     this.pool = new WorkerPool(limits, options.maxIdleWorkers ?? 8);
     this.updateHost = new UpdateOnlyHost(limits, options.services);
+    this.anchorCache = options.runsDir ? new AnchorCacheStore(options.runsDir) : null;
+  }
+
+  /** the anchor-cache entries on disk (null when this runner keeps none) */
+  get anchorCacheStore(): AnchorCacheStore | null {
+    return this.anchorCache;
   }
 
   /** starts warm workers ahead of need (the update-only host and `fullRunWorkers` tool hosts) */
@@ -115,16 +139,38 @@ export class WorkflowRunner {
           watchdogMs: this.options.updateWatchdogMs ?? 3000, signal: options.signal,
         });
       }
-      return await runFull({
-        plan, recorder, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
-        weftVersion: this.options.weftVersion, tempRoot, connections: this.options.connections, previewRows: options.previewRows ?? 100,
-        timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
-        maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
-        memoryLimitMb: options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb(),
-      });
+      const cache = await this.prepareCache(plan, runId, options);
+      try {
+        return await runFull({
+          plan, recorder, cache, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
+          weftVersion: this.options.weftVersion, tempRoot, connections: this.options.connections, previewRows: options.previewRows ?? 100,
+          timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
+          maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
+          memoryLimitMb: options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb(),
+        });
+      } finally {
+        await cache?.finish();
+      }
     } finally {
       await removePartialFiles(tempRoot);
       await fs.promises.rm(tempRoot, { recursive: true, force: true }).catch(() => {});
+    }
+  }
+
+  private async prepareCache(plan: ReturnType<typeof buildRunPlan>, runId: string, options: RunOptions): Promise<AnchorCacheRun | undefined> {
+    const mode = options.cache ?? 'off';
+    if (mode === 'off' || !this.anchorCache) return undefined;
+    try {
+      return await AnchorCacheRun.prepare(plan, runId, {
+        store: this.anchorCache,
+        workflowKey: options.workflowKey ?? options.workflowDir ?? 'unsaved',
+        budgetBytes: options.cacheBudgetBytes ?? defaultCacheBudgetBytes(),
+        reuse: mode === 'reuse',
+      }, { workflowDir: options.workflowDir, weftVersion: this.options.weftVersion });
+    } catch (error) {
+      // the cache only saves time: a run goes on without it
+      process.emitWarning(`the anchor cache is off for run ${runId}: ${(error as Error).message}`);
+      return undefined;
     }
   }
 

@@ -91,7 +91,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
     throw new EngineStartError([startProblem(error)]);
   }
   const { services, stores } = registry;
-  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections });
+  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections, runsDir: stores.results.runsDir });
   if (options.warmWorkers) runner.warm();
   // a reloaded, installed or removed plugin may change what update-only computes
   const stopClearingCache = registry.onChange(() => runner.clearUpdateCache());

@@ -16,7 +16,7 @@ interface RegistryParts {
   stores: PluginStores;
 }
 
-export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup }): ServiceRunner {
+export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup; runsDir?: string }): ServiceRunner {
   return new WorkflowRunner(options);
 }
 

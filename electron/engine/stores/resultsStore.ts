@@ -67,7 +67,10 @@ export function createResultsStore(dataDir: string): ResultsStore {
   async function walkFiles(dir: string, out: string[] = []): Promise<string[]> {
     for (const entry of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walkFiles(full, out);
+      // dot folders are the engine's own (the anchor cache), never a tool's results
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) await walkFiles(full, out);
+      }
       else if (!entry.name.endsWith('.tmp')) out.push(full);
     }
     return out;

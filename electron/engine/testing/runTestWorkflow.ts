@@ -47,6 +47,7 @@ export async function createTestEngine(options: TestEngineOptions = {}): Promise
   const registry = await createPluginRegistry({ dataDir: weftHome, loadedDirs: options.pluginDirs ?? [] });
   const runner = new WorkflowRunner({
     resolver: registry, services: registry.services, weftVersion: 'test', connections: registry.stores.connections,
+    runsDir: path.join(weftHome, 'runs'),
     resourceLimits: options.resourceLimits, updateWatchdogMs: options.updateWatchdogMs, maxLiveTools: options.maxLiveTools, memoryLimitMb: options.memoryLimitMb,
   });
   return {

@@ -9,6 +9,7 @@ import { decodePacket } from '../packets/packetWire.js';
 import type { FullToolJob, WorkerToHost } from '../protocol.js';
 import { InputQueue, WorkerInputConnection } from './inputConnection.js';
 import { WorkerOutputAnchor } from './outputAnchor.js';
+import { anchorCacheFiles } from './anchorCacheFile.js';
 import { loadPluginClass } from './pluginModule.js';
 import { createProvider } from './provider.js';
 import type { ServiceClient } from './serviceClient.js';
@@ -43,7 +44,8 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     connections.push(...list);
     inputs.set(anchor.anchor, Object.freeze({ name: anchor.anchor, connections: list }));
   }
-  const anchors = job.outputs.map((o) => new WorkerOutputAnchor(o.anchor, o.connections, job.previewRows, failure, toolPost));
+  const cacheFiles = anchorCacheFiles(job, (text) => toolPost({ type: 'message', level: 'info', text }));
+  const anchors = job.outputs.map((o, i) => new WorkerOutputAnchor(o.anchor, o.connections, job.previewRows, failure, toolPost, cacheFiles[i]));
   const outputs = new Map<string, OutputAnchor>(anchors.map((a) => [a.name, a]));
   const { provider, retire } = createProvider({ job, updateOnly: false, inputs, outputs, services, failure, post: toolPost });
 
@@ -136,7 +138,10 @@ export function startFullToolRun(job: FullToolJob, services: ServiceClient, post
     setActiveTool(null);
     // a consumer closes its end after the last message; only dropped connections are left to close
     for (const anchor of anchors) for (const c of anchor.outgoing) if (c.dropped) c.port.close();
-    if (failure.failed) for (const c of connections) c.port?.close();
+    if (failure.failed) {
+      for (const c of connections) c.port?.close();
+      for (const anchor of anchors) anchor.abandonCache();
+    }
   });
   return { drop: (id) => anchors.forEach((a) => a.drop(id)), finished };
 }

@@ -15,6 +15,7 @@ import { copyPacket, encodePacket, packetIsIntact } from '../packets/packetWire.
 import { collectPreview } from '../packets/previewRows.js';
 import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 import type { ConnectionMessage, WorkerToHost } from '../protocol.js';
+import type { AnchorCacheFile } from './anchorCacheFile.js';
 import { metadataToOpen } from './anchorOpen.js';
 import type { FailureState } from './toolFailure.js';
 
@@ -81,6 +82,8 @@ export class WorkerOutputAnchor implements OutputAnchor {
     private readonly previewRows: number,
     private readonly failure: FailureState,
     private readonly post: (message: WorkerToHost) => void,
+    /** the anchor-cache file the rows are also written to (docs/cache.md), when the run keeps them */
+    private readonly cache: AnchorCacheFile | null = null,
   ) {
     this.outgoing = connections.map((c) => new OutgoingConnection(c.id, c.port, (connectionId) => post({ type: 'needs-consumer', connectionId })));
   }
@@ -89,8 +92,12 @@ export class WorkerOutputAnchor implements OutputAnchor {
     return this.metadata !== null && !this.closed;
   }
 
-  /** connections still receiving packets (a failed consumer drops its connection) */
+  /** readers still receiving packets: live connections (a failed consumer drops its connection), and the anchor cache */
   get connections(): number {
+    return this.liveConnections + (this.cache?.active ? 1 : 0);
+  }
+
+  private get liveConnections(): number {
     let live = 0;
     for (const connection of this.outgoing) if (!connection.dropped) live++;
     return live;
@@ -112,6 +119,8 @@ export class WorkerOutputAnchor implements OutputAnchor {
     if (this.closed) this.failure.violation('write', `output anchor '${this.name}': write() after close()`);
     if (!this.metadata) this.failure.violation('write', `output anchor '${this.name}': write() before open(): open it first with open(metadata), in the constructor or in onInputConnectionOpened (awaiting any helper that opens it)`);
     const packet = this.toPacket(packetOrRows, this.metadata);
+    // before delivery: delivery transfers the packet's buffers away
+    this.cache?.write(packet.table);
     if (this.preview.length < this.previewRows) collectPreview(packet, this.preview, this.previewRows);
     this.count(packet.length);
     this.inFlight++;
@@ -128,9 +137,11 @@ export class WorkerOutputAnchor implements OutputAnchor {
     }
     if (this.closed) this.failure.violation('skip', `output anchor '${this.name}': skip() after close()`);
     if (!this.metadata) this.failure.violation('skip', `output anchor '${this.name}': skip() before open(): open it first with open(metadata), in the constructor or in onInputConnectionOpened`);
-    if (records > 0 && this.connections > 0) {
-      this.failure.violation('skip', `output anchor '${this.name}': skip() while ${this.connections} connection(s) read this anchor; write the rows instead`);
+    const live = this.liveConnections;
+    if (records > 0 && live > 0) {
+      this.failure.violation('skip', `output anchor '${this.name}': skip() while ${live} connection(s) read this anchor; write the rows instead`);
     }
+    if (records > 0) this.cache?.rowsSkipped();
     this.count(records);
   }
 
@@ -143,17 +154,26 @@ export class WorkerOutputAnchor implements OutputAnchor {
     this.closed = true;
     await this.pending;
     for (const connection of this.outgoing) connection.send({ t: 'close' });
-    if (this.metadata) {
-      this.post({
-        type: 'anchor-closed', anchor: this.name, records: this.records,
-        preview: this.preview, truncated: this.records > this.preview.length,
-      });
+    if (!this.metadata) {
+      this.cache?.abandon();
+      return;
     }
+    const cached = this.cache?.close(this.metadata);
+    this.post({
+      type: 'anchor-closed', anchor: this.name, records: this.records,
+      preview: this.preview, truncated: this.records > this.preview.length,
+      ...(cached && 'bytes' in cached && { cacheBytes: cached.bytes }),
+    });
   }
 
   /** resolves when every write so far was delivered */
   settled(): Promise<void> {
     return this.pending;
+  }
+
+  /** the tool failed or was stopped: its cache file must not stay */
+  abandonCache(): void {
+    this.cache?.abandon();
   }
 
   drop(connectionId: string): void {

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { HostToWorker, WorkerToHost } from '../protocol.js';
 import { startFullToolRun, type FullToolRun } from './fullToolRun.js';
+import { startReplayRun } from './replayRun.js';
 import { failActiveTool } from './activeTool.js';
 import { ServiceClient } from './serviceClient.js';
 import { runUpdateTool } from './updateToolRun.js';
@@ -28,11 +29,12 @@ process.on('uncaughtException', (error) => {
 
 port.on('message', (message: HostToWorker) => {
   switch (message.type) {
-    case 'start-tool': {
+    case 'start-tool':
+    case 'replay-tool': {
       const control = message.control;
       const toControl = (m: WorkerToHost, transfer?: ArrayBuffer[]) => control.postMessage(m, transfer);
       post = toControl;
-      current = startFullToolRun(message.job, services, toControl);
+      current = message.type === 'start-tool' ? startFullToolRun(message.job, services, toControl) : startReplayRun(message.job, toControl);
       void current.finished.finally(() => {
         current = null;
         post = toParent;

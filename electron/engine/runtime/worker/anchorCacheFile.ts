@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, type Schema, type Table } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
 import { anchorFileName } from '../anchorCache/cacheEntry.js';
-import { schemaOf } from '../packets/arrowSchema.js';
+import { arrowSchemaOf } from '../../../../shared/sdk/arrowTypes.js';
 import type { FullToolJob } from '../protocol.js';
 
 /** the writer's sink: every chunk goes straight to the file descriptor */
@@ -77,7 +77,7 @@ export class AnchorCacheFile {
   close(metadata: Metadata | null): AnchorCacheOutcome {
     if (this.skippedBecause !== null) return { skipped: this.skippedBecause };
     try {
-      if (this.schema === null && metadata) this.writer.reset(this.sink, schemaOf(metadata));
+      if (this.schema === null && metadata) this.writer.reset(this.sink, arrowSchemaOf(metadata));
       this.writer.finish();
       this.release();
       return { bytes: this.sink.bytes };

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { RecordBatchReader, Table } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
-import { ArrowRecordPacket } from '../packets/recordPacket.js';
+import { ArrowRecordPacket } from '../../../../shared/sdk/recordPacket.js';
 import type { ReplayToolJob, WorkerToHost } from '../protocol.js';
 import { WorkerOutputAnchor } from './outputAnchor.js';
 import { FailureState } from './toolFailure.js';
@@ -32,7 +32,7 @@ export function startReplayRun(job: ReplayToolJob, post: (message: WorkerToHost)
       const reader = await RecordBatchReader.from(fs.createReadStream(file));
       for await (const batch of reader) {
         if (failure.failed) return;
-        await anchor.write(new ArrowRecordPacket(new Table(batch), metadata));
+        await anchor.write(new ArrowRecordPacket(metadata, new Table(batch)));
       }
     }
     await anchor.close();

@@ -10,8 +10,8 @@ beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
 it('matches DuckDB PIVOT (sum of amount by cat, one column per grp value; PIVOT drops the null header, so that column is a FILTER)', async () => {
-  const data = generateData(20_000, 5);
-  const weft = await runTool(engine, 'cross-tab', { groupFields: ['cat'], headerField: 'grp', valueField: 'amount', methods: ['sum'] }, data, { packetRows: 4096 });
+  const data = generateData(5_000, 5);
+  const weft = await runTool(engine, 'cross-tab', { groupFields: ['cat'], headerField: 'grp', valueField: 'amount', methods: ['sum'] }, data, { packetRows: 1024 });
   expect(weft.summary.status).toBe('ok');
   const expected = await duckdbQuery({ data }, `
     SELECT p.cat, "0" AS _0, "1" AS _1, "2" AS _2, "3" AS _3, "4" AS _4, n.total AS "Null"
@@ -23,9 +23,9 @@ it('matches DuckDB PIVOT (sum of amount by cat, one column per grp value; PIVOT 
 }, 60_000);
 
 it('matches DuckDB conditional aggregation for every method (unicode and punctuation in header values, nulls, two group fields)', async () => {
-  const data = generateData(12_000, 9);
+  const data = generateData(3_000, 9);
   const methods = ['sum', 'avg', 'countNonNull', 'countWithNulls', 'min', 'max', 'first', 'last', 'percentRow', 'percentColumn'];
-  const weft = await runTool(engine, 'cross-tab', { groupFields: ['grp', 'flag'], headerField: 'cat', valueField: 'qty', methods }, data, { packetRows: 3000 });
+  const weft = await runTool(engine, 'cross-tab', { groupFields: ['grp', 'flag'], headerField: 'cat', valueField: 'qty', methods }, data, { packetRows: 750 });
   expect(weft.summary.status).toBe('ok');
   const headers = [...new Set(data.columns.cat)];
   const catField = data.fields.find((f) => f.name === 'cat')!;

@@ -9,7 +9,7 @@ let engine: Awaited<ReturnType<typeof engineWithTestkit>>;
 beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
-const data = generateData(20_000, 33);
+const data = generateData(5_000, 33);
 
 const cases: [string, string][] = [
   ['[amount] > 100 AND [qty] < 50', 'amount > 100 AND qty < 50'],
@@ -27,7 +27,7 @@ const cases: [string, string][] = [
 describe('filter matches DuckDB', () => {
   for (const [formula, sql] of cases) {
     it(formula, async () => {
-      const weft = await runTool(engine, 'filter', { expression: formula }, data, { packetRows: 4096 });
+      const weft = await runTool(engine, 'filter', { expression: formula }, data, { packetRows: 1024 });
       expect(weft.summary.status).toBe('ok');
       const yes = await duckdbQuery({ data }, `SELECT * FROM data WHERE (${sql}) IS TRUE ORDER BY rowid`);
       const no = await duckdbQuery({ data }, `SELECT * FROM data WHERE (${sql}) IS NOT TRUE ORDER BY rowid`);

@@ -9,7 +9,7 @@ let engine: Awaited<ReturnType<typeof engineWithTestkit>>;
 beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
-const data = generateData(20_000, 44);
+const data = generateData(5_000, 44);
 
 // [output field, Weft formula, DuckDB expression (int64 results cast to BIGINT: both sides give decimal text)]
 const formulas: [string, string, string][] = [
@@ -38,7 +38,7 @@ const formulas: [string, string, string][] = [
 describe('formula matches DuckDB', () => {
   it('computes the same values for every formula on every row', async () => {
     const config = { formulas: formulas.map(([field, expression]) => ({ field, expression })) };
-    const weft = await runTool(engine, 'formula', config, data, { packetRows: 4096 });
+    const weft = await runTool(engine, 'formula', config, data, { packetRows: 1024 });
     expect(weft.summary.status).toBe('ok');
     const select = formulas.map(([field, , sql]) => `${sql} AS "${field}"`).join(', ');
     const expected = await duckdbQuery({ data }, `SELECT *, ${select} FROM data ORDER BY rowid`);

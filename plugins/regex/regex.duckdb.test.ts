@@ -10,7 +10,7 @@ afterAll(async () => engine?.dispose());
 
 // DuckDB's regexp functions run RE2 too, so results must agree exactly (generated text has
 // unicode, empty strings and nulls; packets of 777 rows cut the input at odd places)
-const data = generateData(6_000, 21);
+const data = generateData(3_000, 21);
 
 it('parse matches regexp_extract', async () => {
   const expression = '([a-zé]+)(.*)';
@@ -20,7 +20,7 @@ it('parse matches regexp_extract', async () => {
            CASE WHEN regexp_matches(cat, '${expression}') THEN regexp_extract(cat, '${expression}', 2) END AS tail
     FROM data ORDER BY rowid`);
   expect(weft.outputs.Output.map((r) => ({ head: r.head, tail: r.tail }))).toEqual(expected);
-  expect(expected.filter((r) => r.head !== null).length).toBeGreaterThan(1000);
+  expect(expected.filter((r) => r.head !== null).length).toBeGreaterThan(500);
 });
 
 it('match (case-insensitive) matches regexp_full_match with the i option', async () => {

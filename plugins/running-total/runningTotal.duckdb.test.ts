@@ -8,8 +8,8 @@ let engine: TestEngine;
 beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
-it('matches DuckDB sum() OVER (PARTITION BY … ROWS UNBOUNDED PRECEDING) on 20k generated rows', async () => {
-  const data = generateData(20_000, 21);
+it('matches DuckDB sum() OVER (PARTITION BY … ROWS UNBOUNDED PRECEDING) on 5k generated rows', async () => {
+  const data = generateData(5_000, 21);
   const weft = await runTool(engine, 'running-total', { groupBy: ['cat', 'flag'], fields: ['qty', 'id', 'amount'] }, data, { packetRows: 1013 });
   expect(weft.summary.status).toBe('ok');
   const expected = await duckdbQuery({ data }, `

@@ -43,14 +43,14 @@ describe('sort through the engine', () => {
   });
 
   it('spills sorted runs to disk past a tiny memory budget and merges them stably', async () => {
-    const data = generateData(30_000, 5);
+    const data = generateData(8_000, 5);
     const keys = [{ field: 'grp' }, { field: 'cat', order: 'desc' }];
-    const inMemory = await runTool(engine, 'sort', { keys }, data, { packetRows: 1000 });
-    const spilled = await runTool(engine, 'sort', { keys, memoryBudgetMB: 0.05 }, data, { packetRows: 1000 });
+    const inMemory = await runTool(engine, 'sort', { keys }, data, { packetRows: 500 });
+    const spilled = await runTool(engine, 'sort', { keys, memoryBudgetMB: 0.05 }, data, { packetRows: 500 });
     expect(spilled.summary.status).toBe('ok');
     expect(spilled.messages.join('\n')).toMatch(/sorted \d+ run\(s\) on disk/);
     expect(inMemory.messages.join('\n')).not.toMatch(/on disk/);
-    expect(spilled.outputs.Output.length).toBe(30_000);
+    expect(spilled.outputs.Output.length).toBe(8_000);
     expect(spilled.outputs.Output).toEqual(inMemory.outputs.Output);
   });
 

@@ -9,7 +9,7 @@ beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
 // generated text has commas, spaces, quotes, unicode, empty strings and nulls
-const data = generateData(6_000, 5);
+const data = generateData(2_000, 5);
 
 it('split to rows matches string_split_regex + unnest', async () => {
   const weft = await runTool(engine, 'text-to-columns', { field: 'cat', delimiters: ',\\s', splitTo: 'rows' }, data, { packetRows: 500 });

@@ -8,9 +8,9 @@ let engine: TestEngine;
 beforeAll(async () => { engine = await engineWithTestkit(); });
 afterAll(async () => engine?.dispose());
 
-it('matches DuckDB on 20k generated rows (first occurrence by rowid)', async () => {
-  const data = generateData(20_000, 8);
-  const weft = await runTool(engine, 'unique', { fields: ['cat', 'grp', 'flag'] }, data, { packetRows: 1500 });
+it('matches DuckDB on 5k generated rows (first occurrence by rowid)', async () => {
+  const data = generateData(5_000, 8);
+  const weft = await runTool(engine, 'unique', { fields: ['cat', 'grp', 'flag'] }, data, { packetRows: 700 });
   const unique = await duckdbQuery({ data }, `
     SELECT * EXCLUDE (rid, rn) FROM (SELECT *, rowid AS rid, row_number() OVER (PARTITION BY cat, grp, flag ORDER BY rowid) AS rn FROM data)
     WHERE rn = 1 ORDER BY rid`);

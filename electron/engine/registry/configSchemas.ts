@@ -15,8 +15,43 @@ addFormats(configAjv);
 
 export type ConfigValidator = (config: Record<string, unknown>) => string[];
 
+// Compiling is most of what loading a package costs (the built-in package's ~30 schemas: ~1 s of
+// CPU), and the same schemas are compiled again and again: an install reads its package three
+// times, and every registry reads the same packages. A compiled schema depends on its text only.
+const COMPILED_KEPT = 1_000;
+const compiled = new Map<string, ConfigValidator | Error>();
+
 /** compiles a tool's configSchema; throws with the schema problem when it is not a valid schema */
 export function compileConfigSchema(schema: Record<string, unknown>): ConfigValidator {
+  const key = JSON.stringify(schema);
+  let result = compiled.get(key);
+  if (result === undefined) {
+    try {
+      result = compileUncached(schema);
+    } catch (error) {
+      result = error as Error;
+    }
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, result);
+  }
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+/** a validator that compiles `schema` on its first call (a schema problem then reads as a config problem) */
+export function compileConfigSchemaLazily(schema: Record<string, unknown>): ConfigValidator {
+  let validate: ConfigValidator | null = null;
+  return (config) => {
+    try {
+      validate ??= compileConfigSchema(schema);
+    } catch (error) {
+      return [`configSchema: ${(error as Error).message}`];
+    }
+    return validate(config);
+  };
+}
+
+function compileUncached(schema: Record<string, unknown>): ConfigValidator {
   if (!configAjv.validateSchema(schema)) {
     const error = configAjv.errors?.[0];
     const at = error?.instancePath ? `${error.instancePath} ` : '';

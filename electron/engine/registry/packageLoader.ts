@@ -8,7 +8,7 @@ import path from 'node:path';
 import { MANIFEST_FILE, type AnchorSpec, type ToolDescriptor, type ToolSource } from '../../../shared/manifest.js';
 import { SDK_VERSION } from '../../../shared/sdk/plugin.js';
 import { FileReadError, readRegularText } from '../regularFile.js';
-import { compileConfigSchema, type ConfigValidator } from './configSchemas.js';
+import { compileConfigSchema, compileConfigSchemaLazily, type ConfigValidator } from './configSchemas.js';
 import { checkEntries } from './entryCheck.js';
 import { manifestProblem, sdkRangeProblem, type FilledManifest } from './manifestSchema.js';
 import { readIconSvg, resolveInside } from './packagePaths.js';
@@ -44,6 +44,12 @@ export interface ReadPackageOptions {
   source: LoadedPackage['source'];
   /** import every entry in a child process (install and development folders) */
   checkImports: boolean;
+  /**
+   * compile each config schema when a config is first checked, and leave defaultConfig unchecked:
+   * for the built-in package, loaded by every process and checked in full by its own test
+   * (builtinPackage.test.ts)
+   */
+  lazySchemas?: boolean;
 }
 
 function anchors(list: FilledManifest['tools'][number]['inputs']): AnchorSpec[] {
@@ -96,12 +102,13 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
     }
     let validateConfig: ConfigValidator;
     try {
-      validateConfig = compileConfigSchema(tool.configSchema);
+      validateConfig = options.lazySchemas ? compileConfigSchemaLazily(tool.configSchema) : compileConfigSchema(tool.configSchema);
     } catch (error) {
       throw new PackageError(manifestFile, `${at}.configSchema: ${(error as Error).message}`);
     }
     // a key the schema requires may be left for the user to fill in; anything else is the author's slip
-    const defaultProblems = validateConfig(structuredClone(tool.defaultConfig)).filter((p) => !p.includes(': missing required key '));
+    const defaultProblems = options.lazySchemas ? []
+      : validateConfig(structuredClone(tool.defaultConfig)).filter((p) => !p.includes(': missing required key '));
     if (defaultProblems.length > 0) {
       const problems = defaultProblems.map((p) => p.replace(/^config/, 'defaultConfig')).join('; ');
       throw new PackageError(manifestFile, `${at}.defaultConfig of tool "${manifest.name}/${tool.id}" does not match its configSchema: ${problems}`);

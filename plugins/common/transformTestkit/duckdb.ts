@@ -48,18 +48,49 @@ function toPreview(value: unknown): PreviewValue {
   return String(value);
 }
 
+// Loading a table row by row through the appender costs more than most queries, and a test file
+// asks many queries of the same data: the last few sets of tables stay loaded, keyed by the
+// identity of their TestData objects (generated data is never changed after it is made).
+const LOADED_KEPT = 4;
+const loaded = new Map<string, Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }>>();
+const dataIds = new WeakMap<TestData, number>();
+let nextDataId = 0;
+
+function tablesKey(tables: Record<string, TestData>): string {
+  return JSON.stringify(Object.entries(tables).map(([name, data]) => {
+    if (!dataIds.has(data)) dataIds.set(data, nextDataId++);
+    return [name, dataIds.get(data)];
+  }));
+}
+
+function connectionFor(tables: Record<string, TestData>): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const key = tablesKey(tables);
+  let entry = loaded.get(key);
+  if (!entry) {
+    entry = (async () => {
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      for (const [name, data] of Object.entries(tables)) await load(connection, name, data);
+      return { instance, connection };
+    })();
+    loaded.set(key, entry);
+    if (loaded.size > LOADED_KEPT) {
+      const [oldestKey, oldest] = loaded.entries().next().value!;
+      loaded.delete(oldestKey);
+      void oldest.then(({ instance, connection }) => {
+        connection.closeSync();
+        instance.closeSync();
+      }, () => undefined);
+    }
+  }
+  return entry;
+}
+
 /** runs `sql` over `tables` (name → data); BIGINT/HUGEINT results come back as decimal strings */
 export async function duckdbQuery(tables: Record<string, TestData>, sql: string): Promise<PreviewRow[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    for (const [name, data] of Object.entries(tables)) await load(connection, name, data);
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toPreview(v)])));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const { connection } = await connectionFor(tables);
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toPreview(v)])));
 }
 
 /** rows with every double rounded to 12 significant digits, for comparing sums added in another order */

@@ -17,8 +17,9 @@ import { PostgresSource } from './formats/postgresSource.js';
 import { formatOfPath } from './formats/source.js';
 import type { InputFormat, InputOptions, ReadSettings, Source } from './formats/source.js';
 import { xlsxSource } from './formats/xlsxSource.js';
+import { InputExtras, type InputExtrasConfig } from './inputExtras.js';
 
-export interface InputDataConfig extends ReadSettings {
+export interface InputDataConfig extends ReadSettings, InputExtrasConfig {
   /** absent in workflows saved before database sources: a file */
   source?: 'file' | 'database';
   path: string;
@@ -71,6 +72,7 @@ export default class InputData implements Plugin {
   private readonly source: Source | null = null;
   private readonly output: OutputAnchor;
   private fields: Field[] = [];
+  private extras: InputExtras | null = null;
 
   constructor(provider: Provider) {
     this.provider = provider;
@@ -92,6 +94,15 @@ export default class InputData implements Plugin {
       this.fields = [];
       return;
     }
+    const problems: string[] = [];
+    const origin = config.source === 'database' ? `${config.connection ?? ''}${config.table ? `/${config.table}` : ''}` : resolveInputPath(config.path, provider.environment.workflowDir);
+    this.extras = new InputExtras(config, this.fields, origin, problems);
+    if (problems.length > 0) {
+      provider.io.error(problems.join('; '));
+      this.fields = [];
+      return;
+    }
+    this.fields = this.extras.fields;
     this.output.open({ fields: this.fields });
   }
 
@@ -103,7 +114,7 @@ export default class InputData implements Plugin {
       for await (const batch of this.source.batches((f) => {
         if (f - last >= 0.01) { last = f; this.provider.io.updateProgress(f); }
       })) {
-        await this.output.write(ArrowRecordPacket.fromBatch(metadata, batch));
+        await this.output.write(this.extras?.active ? this.extras.packet(batch) : ArrowRecordPacket.fromBatch(metadata, batch));
       }
     } catch (error) {
       for (const w of this.source.warnings()) this.provider.io.warn(w);
@@ -111,6 +122,9 @@ export default class InputData implements Plugin {
       return;
     }
     for (const w of this.source.warnings()) this.provider.io.warn(w);
+    for (const [name, count] of this.extras?.cutCounts ?? []) {
+      this.provider.io.warn(`${count} value(s) of "${name}" were cut to its size of ${this.fields.find((f) => f.name === name)?.size} characters`);
+    }
     this.provider.io.updateProgress(1);
   }
 }

@@ -3,7 +3,8 @@ import type { Field } from '../../../shared/sdk/index.js';
 import type { FieldType } from '../../../shared/metadata.js';
 import type { CsvSample } from './csvSample.js';
 
-export type CsvEncoding = 'utf8' | 'latin1' | 'utf16le';
+/** `windows1252` is Windows code page 1252: Latin-1 with € ‘ ’ “ ” – — … in 0x80–0x9F */
+export type CsvEncoding = 'utf8' | 'latin1' | 'windows1252' | 'utf16le';
 
 export interface CsvOptions {
   path: string;

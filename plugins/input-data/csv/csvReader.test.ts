@@ -70,6 +70,9 @@ describe('CSV reader', () => {
   it('reads latin1 and utf16le', async () => {
     const latin = await readWholeCsv(csvOptions(file('l1.csv', Buffer.from('n\ncafé\n', 'latin1')), { encoding: 'latin1' }));
     expect(latin.rows).toEqual([{ n: 'café' }]);
+    // code page 1252: 0x80 is €, 0x93/0x94 are curly quotes (ISO 8859-1 has control characters there)
+    const cp1252 = await readWholeCsv(csvOptions(file('w1252.csv', Buffer.from([0x6e, 0x0a, 0x80, 0x93, 0x78, 0x94, 0xe9, 0x0a])), { encoding: 'windows1252' }));
+    expect(cp1252.rows).toEqual([{ n: '€“x”é' }]);
     const u16 = await readWholeCsv(csvOptions(file('u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('n,m\nπ,2\n', 'utf16le')])), { encoding: 'utf16le' }));
     expect(u16.rows).toEqual([{ n: 'π', m: 2 }]);
   });

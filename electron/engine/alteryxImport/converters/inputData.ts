@@ -1,7 +1,8 @@
 /**
  * Input Data (`DbFileInput`): CSV/text and Excel files. Alteryx reads every field of a delimited
- * file as text (V_String of the configured width), so the fields are typed as text here too,
- * by the field list Alteryx saved with the workflow, else by the file's header line.
+ * file as text (V_String of the configured width, longer values cut), so the fields are typed as
+ * text and cut to that width here too, by the field list Alteryx saved with the workflow, else by
+ * the file's header line and `<FieldLen>`. `OutputFileName` adds a `FileName` field.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,11 @@ import type { AlteryxTool, Conversion, Converted, ImportContext } from '../impor
 import type { XmlElement } from '../xmlTree.js';
 
 const DELIMITED = new Set(['.csv', '.txt', '.tsv', '.dat', '.prn', '.tab', '.psv', '']);
-const ENCODINGS: Record<string, string> = { '28591': 'latin1', '65001': 'utf8', '1200': 'utf16le', '20127': 'utf8' };
+const ENCODINGS: Record<string, string> = { '28591': 'latin1', '1252': 'windows1252', '65001': 'utf8', '1200': 'utf16le', '20127': 'utf8' };
+/** the field length Alteryx gives every field of a delimited file unless told otherwise */
+const DEFAULT_FIELD_LENGTH = 254;
+/** `OutputFileName` → what the added `FileName` field holds */
+const FILE_NAME_VALUES: Record<string, 'name' | 'path'> = { filename: 'name', name: 'name', path: 'path', fullpath: 'path' };
 
 /** `file.xlsx|||`Sheet1$`` → the file and the sheet (also `|||Sheet1$` and `|||select * from `Sheet1$``) */
 export function splitExcelPath(text: string): { file: string; sheet: string | undefined } {
@@ -29,10 +34,6 @@ function encodingOf(codePage: string | undefined, result: Converted): string {
   if (codePage === undefined || codePage.trim() === '') return 'utf8';
   const known = ENCODINGS[codePage.trim()];
   if (known) return known;
-  if (codePage.trim() === '1252') {
-    result.approximations.push('code page 1252 (Windows Latin-1) is read as ISO 8859-1: the characters € ‘ ’ “ ” – — and the other 0x80-0x9F characters differ');
-    return 'latin1';
-  }
   result.approximations.push(`code page ${codePage} has no Weft encoding; read as UTF-8`);
   return 'utf8';
 }
@@ -64,23 +65,52 @@ function headerNames(file: string, delimiter: string, skip: number): string[] | 
   }
 }
 
-function textFieldTypes(tool: AlteryxTool, result: Converted, found: { path: string | undefined; delimiter: string; header: boolean; skip: number }): Record<string, string> | undefined {
-  const saved = tool.metaInfo.get('Output');
+interface FileFields {
+  types: Record<string, string>;
+  /** text field → its length in characters, as Alteryx cuts it */
+  sizes: Record<string, number>;
+}
+
+function fileFields(tool: AlteryxTool, result: Converted, found: { path: string | undefined; delimiter: string; header: boolean; skip: number; fieldLength: number; fileNameField: string | undefined }): FileFields | undefined {
+  const saved = tool.metaInfo.get('Output')?.filter((field) => field.name !== found.fileNameField);
+  const fields: FileFields = { types: {}, sizes: {} };
   if (saved && saved.length > 0) {
-    return Object.fromEntries(saved.map((field) => [field.name, weftType(field.type) ?? 'v_string']));
+    for (const field of saved) {
+      const type = weftType(field.type) ?? 'v_string';
+      fields.types[field.name] = type;
+      const size = Number(field.size);
+      if (/string$/.test(type) && Number.isInteger(size) && size > 0) fields.sizes[field.name] = size;
+    }
+    return fields;
   }
   if (found.path) {
     const names = headerNames(found.path, found.delimiter, found.skip);
     if (names) {
       const fieldNames = found.header ? names : names.map((_, i) => `Field_${i + 1}`);
-      return Object.fromEntries(fieldNames.filter((n) => n !== '').map((name) => [name, 'v_string']));
+      for (const name of fieldNames.filter((n) => n !== '')) {
+        fields.types[name] = 'v_string';
+        fields.sizes[name] = found.fieldLength;
+      }
+      return fields;
     }
   }
-  result.approximations.push('the field list is unknown (no saved metadata and no file to read): Weft detects the field types where Alteryx reads every field as text');
+  result.approximations.push('the field list is unknown (no saved metadata and no file to read): Weft detects the field types where Alteryx reads every field as text, and does not cut texts to the field length');
   return undefined;
 }
 
-function delimitedConfig(options: XmlElement | undefined, filePath: string, found: string | undefined, tool: AlteryxTool, result: Converted): void {
+/** `<File OutputFileName="FileName">`: the field Alteryx adds with the file's name or path */
+function fileNameSettings(file: XmlElement | undefined, result: Converted): { field: string; value: 'name' | 'path' } | undefined {
+  const written = file?.attr('OutputFileName')?.trim();
+  if (!written) return undefined;
+  const value = FILE_NAME_VALUES[written.toLowerCase()];
+  if (!value) {
+    result.approximations.push(`"output file name as field" (${written}) is not known: no file name field is added`);
+    return undefined;
+  }
+  return { field: 'FileName', value };
+}
+
+function delimitedConfig(options: XmlElement | undefined, filePath: string, found: string | undefined, tool: AlteryxTool, result: Converted, fileNameField: string | undefined): void {
   const delimiter = delimiterOf(options?.value('Delimeter'));
   const header = options?.value('HeaderRow') === undefined ? true : isTrue(options.value('HeaderRow'));
   const importLine = Number(options?.value('ImportLine') ?? '1');
@@ -92,8 +122,15 @@ function delimitedConfig(options: XmlElement | undefined, filePath: string, foun
   else if (quoting !== 'DoubleQuotes') result.approximations.push(`delimiters inside ${quoting} are honoured only inside double quotes`);
   const config = result.config;
   Object.assign(config, { path: filePath, format: 'csv', delimiter, quote, hasHeader: header, encoding: encodingOf(options?.value('CodePage'), result), skipRows });
-  const fieldTypes = textFieldTypes(tool, result, { path: found, delimiter, header, skip: skipRows });
-  if (fieldTypes) config.fieldTypes = fieldTypes;
+  const fieldLength = Number(options?.value('FieldLen') ?? DEFAULT_FIELD_LENGTH);
+  const fields = fileFields(tool, result, {
+    path: found, delimiter, header, skip: skipRows, fileNameField,
+    fieldLength: Number.isInteger(fieldLength) && fieldLength > 0 ? fieldLength : DEFAULT_FIELD_LENGTH,
+  });
+  if (fields) {
+    config.fieldTypes = fields.types;
+    if (Object.keys(fields.sizes).length > 0) config.textSizes = fields.sizes;
+  }
 }
 
 function excelConfig(options: XmlElement | undefined, filePath: string, sheet: string | undefined, result: Converted): void {
@@ -129,15 +166,16 @@ export function convertInputData(tool: AlteryxTool, context: ImportContext): Con
   if (located.note) result.notes.push(located.note);
   const foundAt = located.found ? path.resolve(context.outputDir, located.configPath) : undefined;
   const options = tool.configuration?.child('FormatSpecificOptions');
+  const fileName = fileNameSettings(file, result);
   if (isExcel) excelConfig(options, located.configPath, sheet, result);
   else if (extension === '.parquet') Object.assign(result.config, { path: located.configPath, format: 'parquet' });
-  else delimitedConfig(options, located.configPath, foundAt, tool, result);
+  else delimitedConfig(options, located.configPath, foundAt, tool, result, fileName?.field);
+  if (fileName) Object.assign(result.config, { fileNameField: fileName.field, fileNameValue: fileName.value });
 
   const limit = Number(file?.attr('RecordLimit') ?? '');
   if (file?.attr('RecordLimit')?.trim() && Number.isInteger(limit) && limit >= 0) {
     result.helpers = [{ suffix: 'limit', plugin: 'weft/sample', config: { mode: 'first', n: limit, groupBy: [] }, anchor: 'Output' }];
     result.notes.push(`the record limit (${limit}) is a Sample tool after the input`);
   }
-  if (file?.attr('OutputFileName')?.trim()) result.approximations.push(`"output file name as field" (${file.attr('OutputFileName')}) is not added: Weft's Input Data has no such option`);
   return result;
 }

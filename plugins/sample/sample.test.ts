@@ -27,6 +27,14 @@ describe('sample through the engine', () => {
     expect(await picked({ mode: 'first', n: 0 })).toEqual([]);
   });
 
+  it('first percent, of the whole input and per group (rounded down), in input order', async () => {
+    expect(await picked({ mode: 'firstPercent', percent: 30 })).toEqual([0, 1, 2]);
+    expect(await picked({ mode: 'firstPercent', percent: 100 }, 4)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // groups a (5 rows) → 2, b (3) → 1, null (2) → 0 at 40%
+    expect(await picked({ mode: 'firstPercent', percent: 40, groupBy: ['g'] }, 2)).toEqual([0, 1, 2]);
+    expect(await picked({ mode: 'firstPercent', percent: 0 })).toEqual([]);
+  });
+
   it('per group, keeping input order (null is a group)', async () => {
     expect(await picked({ mode: 'first', n: 2, groupBy: ['g'] })).toEqual([0, 1, 2, 3, 4, 7]);
     expect(await picked({ mode: 'last', n: 1, groupBy: ['g'] }, 2)).toEqual([7, 8, 9]);

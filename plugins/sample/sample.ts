@@ -1,6 +1,7 @@
 /**
  * The Sample tool. First N, skip N, every Nth and random percent stream; last N keeps, per group,
- * only the packets still holding one of the group's last N rows.
+ * only the packets still holding one of the group's last N rows; first N percent holds every
+ * packet, since a group's size is known only at the end.
  */
 import type { Table } from 'apache-arrow';
 import type { InputConnection, Metadata, Plugin, Provider } from '../../shared/sdk/index.js';
@@ -29,9 +30,10 @@ export default class Sample implements Plugin {
     const missing = missingFields(connection.metadata, groupBy);
     const errors: string[] = [];
     if (missing.length > 0) errors.push(`group-by field(s) not in the input: ${missing.map((m) => `"${m}"`).join(', ')}`);
-    if (mode !== 'randomPercent' && (!Number.isInteger(n) || n < 0)) errors.push(`N must be a whole number ≥ 0, not ${n}`);
+    const byPercent = mode === 'randomPercent' || mode === 'firstPercent';
+    if (!byPercent && (!Number.isInteger(n) || n < 0)) errors.push(`N must be a whole number ≥ 0, not ${n}`);
     if (mode === 'everyNth' && n < 1) errors.push('N must be at least 1 for every Nth');
-    if (mode === 'randomPercent' && !(percent >= 0 && percent <= 100)) errors.push(`percent must be between 0 and 100, not ${percent}`);
+    if (byPercent && !(percent >= 0 && percent <= 100)) errors.push(`percent must be between 0 and 100, not ${percent}`);
     if (errors.length > 0) { this.provider.io.error(errors.join('; ')); return; }
     this.metadata = connection.metadata;
     this.sampler = new StreamSampler(this.config, groupBy.map((name) => findField(connection.metadata, name)!.name));
@@ -42,6 +44,7 @@ export default class Sample implements Plugin {
     if (!this.metadata || !this.sampler) return;
     const table = tableOf(connection.read());
     if (this.config.mode === 'last') { this.holdLast(table); return; }
+    if (this.config.mode === 'firstPercent') { this.holdAll(table); return; }
     const keep = this.sampler.pick(table);
     if (keep.length === 0) return;
     await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.metadata, takeRows(table, this.metadata, keep), keep.length);
@@ -66,7 +69,35 @@ export default class Sample implements Plugin {
     if (this.refs[packet] === 0) this.packets[packet] = null;
   }
 
+  /** first-percent mode: every packet, with its rows' group ids */
+  private readonly groupIdsOf: Int32Array[] = [];
+
+  private holdAll(table: Table): void {
+    this.packets.push(table);
+    this.groupIdsOf.push(this.sampler!.groupIds(table));
+  }
+
+  /** first percent: of each group, the first ⌊size × percent / 100⌋ rows, in input order */
+  private async writeFirstPercent(): Promise<void> {
+    const sizes: number[] = [];
+    for (const ids of this.groupIdsOf) for (const id of ids) sizes[id] = (sizes[id] ?? 0) + 1;
+    const limits = sizes.map((size) => Math.floor((size * this.config.percent) / 100 + 1e-9));
+    const taken: number[] = [];
+    for (let p = 0; p < this.packets.length; p++) {
+      const ids = this.groupIdsOf[p];
+      const keep: number[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const seen = taken[ids[i]] ?? 0;
+        if (seen < limits[ids[i]]) { keep.push(i); taken[ids[i]] = seen + 1; }
+      }
+      const table = this.packets[p]!;
+      this.packets[p] = null;
+      if (keep.length > 0) await writeColumns(this.provider.getOutputAnchor('Output'), this.provider.records, this.metadata!, takeRows(table, this.metadata!, keep), keep.length);
+    }
+  }
+
   async onComplete(): Promise<void> {
+    if (this.config.mode === 'firstPercent' && this.metadata) { await this.writeFirstPercent(); return; }
     if (this.config.mode !== 'last' || !this.metadata) return;
     const byPacket = new Map<number, number[]>();
     for (const ring of this.rings) for (const held of ring ?? []) {

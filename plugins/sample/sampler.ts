@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import { GroupIndex } from '../common/transformGroupKeys.js';
 import { seededRandom } from '../common/seededRandom.js';
 
-export type SampleMode = 'first' | 'last' | 'skip' | 'everyNth' | 'randomPercent';
+export type SampleMode = 'first' | 'last' | 'skip' | 'everyNth' | 'randomPercent' | 'firstPercent';
 
 export interface SampleConfig {
   mode: SampleMode;
@@ -18,7 +18,7 @@ export interface SampleConfig {
 }
 
 export function readSampleConfig(raw: Record<string, unknown>): SampleConfig {
-  const modes: SampleMode[] = ['first', 'last', 'skip', 'everyNth', 'randomPercent'];
+  const modes: SampleMode[] = ['first', 'last', 'skip', 'everyNth', 'randomPercent', 'firstPercent'];
   return {
     mode: modes.includes(raw.mode as SampleMode) ? (raw.mode as SampleMode) : 'first',
     n: typeof raw.n === 'number' ? raw.n : 100,

@@ -28,9 +28,11 @@ describe('conversions', () => {
   });
 
   it('keep as placeholders what would give other rows', () => {
-    const sample = one('AlteryxBasePluginsGui.Sample.Sample', '<Mode>NPercent</Mode><N>10</N>');
+    const sample = one('AlteryxBasePluginsGui.Sample.Sample', '<Mode>Bottom</Mode><N>10</N>');
     expect(sample.report).toMatchObject({ status: 'unsupported', weft: 'alteryx/sample' });
-    expect(sample.tool.config.reason).toMatch(/first N percent/);
+    expect(sample.tool.config.reason).toMatch(/sample mode "Bottom" is not known/);
+    expect(one('AlteryxBasePluginsGui.Sample.Sample', '<Mode>NPercent</Mode><N>25</N><GroupFields><Field name="g"/></GroupFields>').tool.config)
+      .toEqual({ mode: 'firstPercent', percent: 25, groupBy: ['g'] });
     expect(one('AlteryxBasePluginsGui.Union.Union', '<Mode>Manual</Mode>').report.notes).toEqual(['the manual field mapping (<MultiMetaInfo>) is missing']);
     expect(one('AlteryxSpatialPluginsGui.Summarize.Summarize', '<SummarizeFields><SummarizeField field="a" action="Longest" rename="s"/></SummarizeFields>').report.notes)
       .toEqual(['the summarize action Longest (on a) is not supported']);

@@ -1,11 +1,12 @@
 // Compiles the Node side (shared/, electron/engine|cli|web, plugins/) to dist/ with esbuild:
-// one output file per source file (no bundling), so worker entries and plugin entries keep their
-// paths. Non-TypeScript plugin assets (manifests, icons) are copied. Fast enough to run before
-// every `weft` command when sources changed.
-import { build } from 'esbuild';
+// one output file per source file, so worker entries and plugin entries keep their paths; the tool
+// host worker and each built-in tool's entry are then bundled over their own output (see
+// bundleWorkerEntries). Non-TypeScript plugin assets (manifests, icons) are copied. Fast enough to run before
+// every `weft` command when sources changed. esbuild is imported only when a build runs: `weft`
+// checks freshness on every start, and loading esbuild cost more than the check itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -52,8 +53,10 @@ export function isBuildFresh() {
 }
 
 // The built-in package's manifest is assembled from one `tool.json` per tool folder, so each
-// tool owns its own file; dist/plugins is then an ordinary plugin package folder.
-function writeBuiltinManifest() {
+// tool owns its own file; dist/plugins is then an ordinary plugin package folder. It is checked
+// against the manifest schema here and written with its defaults filled in, so the registry reads
+// it without checking it again at every start (packageLoader.ts, `checkedAtBuild`).
+async function writeBuiltinManifest() {
   const pluginsDir = path.join(root, 'plugins');
   const pkg = JSON.parse(fs.readFileSync(path.join(pluginsDir, 'weft-package.json'), 'utf8'));
   const tools = [];
@@ -61,9 +64,15 @@ function writeBuiltinManifest() {
     const toolFile = path.join(pluginsDir, entry.name, 'tool.json');
     if (entry.isDirectory() && fs.existsSync(toolFile)) tools.push(JSON.parse(fs.readFileSync(toolFile, 'utf8')));
   }
+  const manifest = { ...pkg, tools };
+  const { manifestProblem, sdkRangeProblem } = await import(pathToFileURL(path.join(dist, 'electron', 'engine', 'registry', 'manifestSchema.js')).href);
+  const { SDK_VERSION } = await import(pathToFileURL(path.join(dist, 'shared', 'sdk', 'plugin.js')).href);
+  const problem = manifestProblem(manifest) ?? sdkRangeProblem(manifest.sdk, SDK_VERSION);
+  if (problem) throw new Error(`the built-in package's manifest (plugins/*/tool.json, plugins/weft-package.json): ${problem}`);
+  manifest.displayName ??= manifest.name;
   const target = path.join(dist, 'plugins', 'weft-plugin.json');
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, JSON.stringify({ ...pkg, tools }, null, 2) + '\n');
+  fs.writeFileSync(target, JSON.stringify(manifest, null, 2) + '\n');
   fs.rmSync(path.join(dist, 'plugins', 'weft-package.json'), { force: true });
 }
 
@@ -102,11 +111,34 @@ async function writeArrowBundle() {
   const manifest = path.join(target, 'package.json');
   const pkg = { name: 'apache-arrow', version, type: 'module', exports: { '.': './arrow.mjs' }, description: 'bundled from node_modules/apache-arrow by scripts/buildNode.mjs' };
   if (fs.existsSync(path.join(target, 'arrow.mjs')) && fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8') === JSON.stringify(pkg)) return;
+  const { build } = await import('esbuild');
   await build({
     entryPoints: [path.join(source, 'Arrow.node.mjs')], bundle: true, minify: true, format: 'esm', platform: 'node',
     target: 'node20', outfile: path.join(target, 'arrow.mjs'), logLevel: 'error',
   });
   fs.writeFileSync(manifest, JSON.stringify(pkg));
+}
+
+// Every tool runs in a worker of its own, which imports the tool host and the tool's entry afresh:
+// as one file each instead of ~25 and ~40 modules, a cold 6-tool run spends ~40 % less CPU starting
+// its workers (docs/performance.md, "Cold start"). The bundles overwrite the per-file outputs at the
+// same paths; npm packages (apache-arrow's one shared copy among them) stay outside. A module that
+// finds a sibling file from import.meta.url must do it from its tool's folder, which stays the same.
+async function bundleWorkerEntries(build) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugins', 'weft-plugin.json'), 'utf8'));
+  const pluginEntries = [...new Set(manifest.tools.map((tool) => path.join(root, 'plugins', tool.entry.replace(/\.js$/, '.ts'))))];
+  await build({
+    entryPoints: [path.join(root, 'electron', 'engine', 'runtime', 'worker', 'toolHostWorker.ts'), ...pluginEntries],
+    bundle: true,
+    packages: 'external',
+    outdir: dist,
+    outbase: root,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
 }
 
 /** builds unless a build is fresh; waits for a build under way in another process */
@@ -125,6 +157,7 @@ async function buildUnlocked() {
   const files = sourceDirs.flatMap((dir) => walk(path.join(root, dir)));
   const entryPoints = files.filter((file) => isSource(file) && !isTestOnly(file));
   for (const stale of testOnlyOutputs) fs.rmSync(path.join(dist, stale), { recursive: true, force: true });
+  const { build } = await import('esbuild');
   await build({
     entryPoints,
     outdir: dist,
@@ -142,8 +175,9 @@ async function buildUnlocked() {
       fs.copyFileSync(file, target);
     }
   }
-  writeBuiltinManifest();
+  await writeBuiltinManifest();
   await writeArrowBundle();
+  await bundleWorkerEntries(build);
   fs.mkdirSync(dist, { recursive: true });
   fs.writeFileSync(stampFile, new Date().toISOString());
 }

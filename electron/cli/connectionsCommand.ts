@@ -3,7 +3,7 @@ import { parseConnectionUrl, type DatabaseConnection } from '../../shared/databa
 import { resolveDataFolder } from '../engine/dataFolder.js';
 import { createConnectionStore } from '../engine/stores/connectionStore.js';
 import type { ConnectionsCommand } from './connectionsCommandLine.js';
-import { EXIT_FAILED, EXIT_OK } from './runCommand.js';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import type { Terminal } from './terminal.js';
 
 async function readStdinLine(): Promise<string> {

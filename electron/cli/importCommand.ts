@@ -1,7 +1,7 @@
 /** `weft import FILE.yxmd [-o OUT.weft.json] [--json]`: an Alteryx workflow as a Weft workflow file. */
 import { importAlteryxFile, type ImportReport, type ToolReport } from '../engine/alteryxImport/index.js';
 import type { Command } from './commandLine.js';
-import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from './runCommand.js';
+import { EXIT_FAILED, EXIT_INVALID, EXIT_OK } from './exitCodes.js';
 import type { Terminal } from './terminal.js';
 
 const MARK: Record<ToolReport['status'], string> = { converted: 'converted', approximated: 'APPROXIMATED', unsupported: 'UNSUPPORTED' };

@@ -5,7 +5,8 @@ import { resolveDataFolder } from '../engine/dataFolder.js';
 import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
 import { scaffoldPluginPackage } from './scaffoldCommand.js';
 import type { Command } from './commandLine.js';
-import { EXIT_FAILED, EXIT_OK, printNotices, reportInvalid } from './runCommand.js';
+import { EXIT_FAILED, EXIT_OK, reportInvalid } from './exitCodes.js';
+import { printNotices } from './runCommand.js';
 import type { Terminal } from './terminal.js';
 
 type PluginsCommand = Extract<Command, { kind: `plugins-${string}` }>;

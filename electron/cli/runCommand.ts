@@ -5,33 +5,27 @@ import type { RunSummary } from '../../shared/runEvents.js';
 import { resolveDataFolder } from '../engine/dataFolder.js';
 import { runHistoryEntry } from '../engine/stores/resultsStore.js';
 import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
+import type { WorkerPool } from '../engine/runtime/workerPool.js';
 import { loadWorkflowFile } from '../engine/workflowFiles/workflowFileStore.js';
 import type { Command } from './commandLine.js';
 import { ProgressLines, summaryText } from './humanOutput.js';
-import { invalidJson, summaryJson } from './summaryJson.js';
+import { summaryJson } from './summaryJson.js';
+import { EXIT_FAILED, EXIT_OK, reportInvalid } from './exitCodes.js';
 import type { Terminal } from './terminal.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_INVALID = 2;
-
-/** exit 2: prints the messages on stderr, and with --json also `{ status: "invalid", errors }` on stdout */
-export function reportInvalid(terminal: Terminal, json: boolean, messages: string[]): number {
-  for (const message of messages) terminal.err(`weft: ${message}\n`);
-  if (json) terminal.out(`${JSON.stringify(invalidJson(messages), null, 2)}\n`);
-  return EXIT_INVALID;
-}
 
 /** what the registry met at start (a loaded folder winning over an installed package, a broken install) */
 export function printNotices(host: EngineHost, terminal: Terminal): void {
   for (const notice of host.registry.notices()) terminal.err(`weft: ${notice.level}: ${notice.message}\n`);
 }
 
-export async function runCommand(command: Extract<Command, { kind: 'run' }>, terminal: Terminal): Promise<number> {
+/** `workerPool`: tool hosts already starting (toolHostPrestart.ts); the engine host disposes it */
+export async function runCommand(command: Extract<Command, { kind: 'run' }>, terminal: Terminal, workerPool?: WorkerPool): Promise<number> {
   let host: EngineHost;
   try {
-    host = await createEngineHost({ dataDir: resolveDataFolder(), loadedPluginDirs: command.pluginDirs });
+    host = await createEngineHost({ dataDir: resolveDataFolder(), loadedPluginDirs: command.pluginDirs, ...(workerPool && { workerPool }) });
   } catch (error) {
+    await workerPool?.dispose();
     if (error instanceof EngineStartError) return reportInvalid(terminal, command.json, error.errors.map((e) => `--plugins ${formatPlacedError(e)}`));
     throw error;
   }

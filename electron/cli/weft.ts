@@ -4,12 +4,12 @@
  * 2 the file or the command line is invalid (docs/workflow-format.md and docs/cli.md).
  */
 import { HELP_TEXT, parseCommandLine, UsageError } from './commandLine.js';
-import { connectionsCommand } from './connectionsCommand.js';
-import { importCommand } from './importCommand.js';
-import { pluginsCommand } from './pluginsCommand.js';
-import { EXIT_FAILED, EXIT_OK, reportInvalid, runCommand } from './runCommand.js';
+import { EXIT_FAILED, EXIT_OK, reportInvalid } from './exitCodes.js';
 import { processTerminal, type Terminal } from './terminal.js';
-import { weftPackageVersion } from '../engine/service/index.js';
+import { prestartToolHosts } from './toolHostPrestart.js';
+
+// each command loads its own modules when it runs: a scripted `weft run` pays for the engine only,
+// not for the Alteryx importer or the plugin installer (docs/performance.md, "Cold start")
 
 /** a last guard: once main has answered, a stray handle (a worker, a watcher) may not keep the process alive */
 const EXIT_GRACE_MS = 3_000;
@@ -34,17 +34,23 @@ async function dispatch(argv: string[], terminal: Terminal): Promise<number> {
       case 'help':
         terminal.out(HELP_TEXT);
         return EXIT_OK;
-      case 'version':
+      case 'version': {
+        const { weftPackageVersion } = await import('../engine/service/engineHost.js');
         terminal.out(`${weftPackageVersion()}\n`);
         return EXIT_OK;
-      case 'run':
-        return await runCommand(command, terminal);
+      }
+      case 'run': {
+        // a full run's tool hosts start now, while the engine, the plugins and the workflow load
+        const pool = command.mode === 'full' ? prestartToolHosts(command.file) : undefined;
+        const { runCommand } = await import('./runCommand.js');
+        return await runCommand(command, terminal, pool);
+      }
       case 'import':
-        return await importCommand(command, terminal);
+        return await (await import('./importCommand.js')).importCommand(command, terminal);
       case 'connections-add': case 'connections-list': case 'connections-remove':
-        return await connectionsCommand(command, terminal);
+        return await (await import('./connectionsCommand.js')).connectionsCommand(command, terminal);
       default:
-        return await pluginsCommand(command, terminal);
+        return await (await import('./pluginsCommand.js')).pluginsCommand(command, terminal);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -18,4 +18,10 @@ describe('the built-in package', () => {
     const filter = pkg.tools.get('filter');
     expect(filter?.validateConfig({ expression: 42 })).toEqual(['config.expression: must be string']);
   });
+
+  it('as the registry reads it (checked at build: no manifest or meta-schema check at start), still refuses a config that does not fit', async () => {
+    const pkg = await readPackage(builtinPluginsDir, { source: 'builtin', checkImports: false, lazySchemas: true, checkedAtBuild: true });
+    expect(pkg.tools.get('filter')?.validateConfig({ expression: 42 })).toEqual(['config.expression: must be string']);
+    expect(pkg.tools.get('filter')?.descriptor.category).toBe('Preparation');
+  });
 });

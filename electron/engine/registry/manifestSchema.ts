@@ -2,8 +2,9 @@
  * The JSON Schema of `weft-plugin.json` itself (docs/sdk.md): unknown keys are errors,
  * names have the form `[a-z0-9][a-z0-9-]*`, and validation fills in the documented defaults.
  */
-import semver from 'semver';
+import { createRequire } from 'node:module';
 import type { PluginManifest } from '../../../shared/manifest.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { manifestAjv } from './configSchemas.js';
 
 const NAME = '^[a-z0-9][a-z0-9-]*$';
@@ -69,7 +70,12 @@ export interface FilledManifest extends PluginManifest {
   }>;
 }
 
-const validate = manifestAjv.compile(manifestSchema);
+let compiled: ValidateFunction | null = null;
+/** compiled on first use: the built-in package's manifest was checked when it was built */
+function validate(value: unknown): boolean {
+  compiled ??= manifestAjv().compile(manifestSchema);
+  return compiled(value);
+}
 
 /** `tools/0/entry` → `tools[0].entry` */
 export function dottedPath(pointer: string): string {
@@ -83,7 +89,7 @@ export function dottedPath(pointer: string): string {
 /** validates and fills a parsed manifest in place; returns the first problem as "path: message" or null */
 export function manifestProblem(value: unknown): string | null {
   if (validate(value)) return null;
-  const error = validate.errors?.[0];
+  const error = compiled?.errors?.[0];
   if (!error) return 'invalid manifest';
   const at = dottedPath(error.instancePath);
   let message = error.message ?? 'is invalid';
@@ -107,6 +113,8 @@ function readPointer(value: unknown, pointer: string): unknown {
 
 /** null when this Weft's SDK version satisfies the manifest's `sdk` range (npm semver rules) */
 export function sdkRangeProblem(range: string, sdkVersion: string): string | null {
+  // loaded on first need, like Ajv (configSchemas.ts): the built-in package does not need it at start
+  const semver = createRequire(import.meta.url)('semver') as typeof import('semver');
   if (semver.validRange(range) === null) return `sdk: cannot read the range ${JSON.stringify(range)}`;
   return semver.satisfies(sdkVersion, range) ? null : `sdk: requires SDK ${range}, this Weft offers ${sdkVersion}`;
 }

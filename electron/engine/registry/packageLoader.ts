@@ -50,6 +50,12 @@ export interface ReadPackageOptions {
    * (builtinPackage.test.ts)
    */
   lazySchemas?: boolean;
+  /**
+   * the built-in package as scripts/buildNode.mjs wrote it: its manifest was checked and its
+   * defaults filled at build time, and its config schemas against the meta-schema (checked again by
+   * builtinPackage.test.ts), so neither is checked at every start (docs/performance.md, "Cold start")
+   */
+  checkedAtBuild?: boolean;
 }
 
 function anchors(list: FilledManifest['tools'][number]['inputs']): AnchorSpec[] {
@@ -84,11 +90,12 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
   } catch (error) {
     throw new PackageError(manifestFile, `invalid JSON: ${(error as Error).message}`);
   }
-  const problem = manifestProblem(parsed);
+  const checkedAtBuild = options.checkedAtBuild === true;
+  const problem = checkedAtBuild ? null : manifestProblem(parsed);
   if (problem) throw new PackageError(manifestFile, problem);
   const manifest = parsed as FilledManifest;
   manifest.displayName ??= manifest.name;
-  const sdkProblem = sdkRangeProblem(manifest.sdk, SDK_VERSION);
+  const sdkProblem = checkedAtBuild ? null : sdkRangeProblem(manifest.sdk, SDK_VERSION);
   if (sdkProblem) throw new PackageError(manifestFile, sdkProblem);
   const dupTool = duplicate(manifest.tools.map((t) => t.id));
   if (dupTool) throw new PackageError(manifestFile, `tools: the tool id ${JSON.stringify(dupTool)} is used twice`);
@@ -102,7 +109,7 @@ export async function readPackage(dir: string, options: ReadPackageOptions): Pro
     }
     let validateConfig: ConfigValidator;
     try {
-      validateConfig = options.lazySchemas ? compileConfigSchemaLazily(tool.configSchema) : compileConfigSchema(tool.configSchema);
+      validateConfig = options.lazySchemas ? compileConfigSchemaLazily(tool.configSchema, checkedAtBuild) : compileConfigSchema(tool.configSchema, checkedAtBuild);
     } catch (error) {
       throw new PackageError(manifestFile, `${at}.configSchema: ${(error as Error).message}`);
     }

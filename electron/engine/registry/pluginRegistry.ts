@@ -78,7 +78,7 @@ export class PluginRegistry implements ToolResolver {
 
   async start(loadedDirs: string[], watchLoaded: boolean, watchDataFolder = false): Promise<void> {
     try {
-      this.contents.builtin = await readPackage(this.builtinDir, { source: 'builtin', checkImports: false, lazySchemas: true });
+      this.contents.builtin = await readPackage(this.builtinDir, { source: 'builtin', checkImports: false, lazySchemas: true, checkedAtBuild: true });
     } catch (error) {
       this.contents.notice('error', `built-in tools not loaded: ${(error as Error).message}`);
     }

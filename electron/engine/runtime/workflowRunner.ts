@@ -23,7 +23,7 @@ import { RunRecorder } from './runRecorder.js';
 import { UpdateCache } from './updateCache.js';
 import { UpdateOnlyHost } from './updateOnlyHost.js';
 import { runUpdate } from './updateRun.js';
-import { WorkerPool } from './workerPool.js';
+import { DEFAULT_RESOURCE_LIMITS, WorkerPool } from './workerPool.js';
 
 export type { ResourceLimits };
 
@@ -51,6 +51,11 @@ export interface WorkflowRunnerOptions {
   memoryLimitMb?: number;
   /** the data folder's runs folder: where full runs keep their anchor cache (docs/cache.md); absent: no cache */
   runsDir?: string;
+  /**
+   * full runs' tool hosts: a pool made (and warmed) before the runner, e.g. by `weft run` before it
+   * loads the engine; default a new pool with `resourceLimits` and `maxIdleWorkers`
+   */
+  pool?: WorkerPool;
 }
 
 /**
@@ -86,13 +91,7 @@ export interface RunOptions {
   cacheBudgetBytes?: number;
 }
 
-/**
- * Per tool-host worker. The young generation is capped at 4 MB: left alone, each worker's new space
- * grows to tens of MB of slack while it streams packets (their bytes live off-heap in Arrow
- * buffers, so a small new space costs little). Measured at 5M rows: streaming peak RSS 286-294 ->
- * 261-268 MB, pipeline 322 -> 290-294 MB, user CPU within the noise (docs/performance.md).
- */
-export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 4 };
+export { DEFAULT_RESOURCE_LIMITS };
 
 /** $WEFT_MEMORY_LIMIT_MB when it is a positive number */
 function memoryLimitFromEnvironment(): number | undefined {
@@ -109,7 +108,7 @@ export class WorkflowRunner {
 
   constructor(private readonly options: WorkflowRunnerOptions) {
     const limits = { ...DEFAULT_RESOURCE_LIMITS, ...options.resourceLimits };
-    this.pool = new WorkerPool(limits, options.maxIdleWorkers ?? 8);
+    this.pool = options.pool ?? new WorkerPool(limits, options.maxIdleWorkers ?? 8);
     this.updateHost = new UpdateOnlyHost(limits, options.services);
     this.anchorCache = options.runsDir ? new AnchorCacheStore(options.runsDir) : null;
   }

@@ -9,6 +9,7 @@ import { formatPlacedError, type PlacedError } from '../../../shared/placedError
 import { projectRoot } from '../compiledPath.js';
 import { resolveDataFolder } from '../dataFolder.js';
 import type { PluginServices } from '../hostContracts.js';
+import type { WorkerPool } from '../runtime/workerPool.js';
 import { createPluginRegistry, type PluginRegistry } from '../registry/pluginRegistry.js';
 import type { PluginStores } from '../stores/pluginServices.js';
 import type { ServiceRunner } from './engineParts.js';
@@ -33,6 +34,8 @@ export interface EngineHostOptions {
   warmWorkers?: boolean;
   /** default: the compiled built-in package (dist/plugins) */
   builtinPluginsDir?: string;
+  /** full runs' tool hosts, already warming (`weft run` starts them before it loads the engine) */
+  workerPool?: WorkerPool;
 }
 
 export interface EngineHost {
@@ -91,7 +94,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
     throw new EngineStartError([startProblem(error)]);
   }
   const { services, stores } = registry;
-  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections, runsDir: stores.results.runsDir });
+  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections, runsDir: stores.results.runsDir, ...(options.workerPool && { pool: options.workerPool }) });
   if (options.warmWorkers) runner.warm();
   // a reloaded, installed or removed plugin may change what update-only computes
   const stopClearingCache = registry.onChange(() => runner.clearUpdateCache());

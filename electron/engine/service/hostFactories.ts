@@ -7,6 +7,7 @@ import type { SaveAsToolRequest } from '../../../shared/weftApi.js';
 import { WORKFLOW_FORMAT, WORKFLOW_VERSION, type Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
 import type { ConnectionLookup } from '../runtime/toolConnections.js';
+import type { WorkerPool } from '../runtime/workerPool.js';
 import { WorkflowRunner } from '../runtime/workflowRunner.js';
 import type { PluginStores } from '../stores/pluginServices.js';
 import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
@@ -16,7 +17,7 @@ interface RegistryParts {
   stores: PluginStores;
 }
 
-export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup; runsDir?: string }): ServiceRunner {
+export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup; runsDir?: string; pool?: WorkerPool }): ServiceRunner {
   return new WorkflowRunner(options);
 }
 

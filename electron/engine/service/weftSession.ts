@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
-import { convertAlteryxFile, isAlteryxWorkflowPath } from '../alteryxImport/index.js';
+import { isAlteryxWorkflowPath } from '../alteryxImport/alteryxPath.js';
 import { readPackage } from '../registry/packageLoader.js';
 import { runHistoryEntry, type ResultsStore } from '../stores/resultsStore.js';
 import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
@@ -79,6 +79,8 @@ class EngineSession implements WeftSession {
   }
 
   private async openAlteryxWorkflow(file: string): Promise<OpenedWorkflow> {
+    // the importer (an XML parser and ~50 modules) loads on first use: every start would pay for it
+    const { convertAlteryxFile } = await import('../alteryxImport/index.js');
     const converted = await convertAlteryxFile(file);
     if (!converted.ok) throw new Error(`${converted.file}: ${converted.message}`);
     const checked = validateWorkflow(converted.workflow, { file, lookup: this.lookup });

@@ -122,23 +122,41 @@ async function writeArrowBundle() {
 // Every tool runs in a worker of its own, which imports the tool host and the tool's entry afresh:
 // as one file each instead of ~25 and ~40 modules, a cold 6-tool run spends ~40 % less CPU starting
 // its workers (docs/performance.md, "Cold start"). The bundles overwrite the per-file outputs at the
-// same paths; npm packages (apache-arrow's one shared copy among them) stay outside. A module that
-// finds a sibling file from import.meta.url must do it from its tool's folder, which stays the same.
+// same paths. Kept as their own modules, imported from the bundle: npm packages (apache-arrow's one
+// copy among them), shared/ (the SDK's packet class must be one class for the host and the tools),
+// and any module reading import.meta (it finds files beside itself, e.g. a worker entry).
+const keepSeparate = (outDir) => ({
+  name: 'keep-separate',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const source = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!fs.existsSync(source)) return undefined;
+      const inShared = path.relative(root, source).split(path.sep)[0] === 'shared';
+      if (!inShared && !fs.readFileSync(source, 'utf8').includes('import.meta')) return undefined;
+      const relative = path.relative(outDir, source).split(path.sep).join('/').replace(/\.ts$/, '.js');
+      return { path: relative.startsWith('.') ? relative : `./${relative}`, external: true };
+    });
+  },
+});
+
 async function bundleWorkerEntries(build) {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugins', 'weft-plugin.json'), 'utf8'));
   const pluginEntries = [...new Set(manifest.tools.map((tool) => path.join(root, 'plugins', tool.entry.replace(/\.js$/, '.ts'))))];
-  await build({
-    entryPoints: [path.join(root, 'electron', 'engine', 'runtime', 'worker', 'toolHostWorker.ts'), ...pluginEntries],
-    bundle: true,
-    packages: 'external',
-    outdir: dist,
-    outbase: root,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
+  const hostEntry = path.join(root, 'electron', 'engine', 'runtime', 'worker', 'toolHostWorker.ts');
+  // one build per folder depth, so a kept-separate module's path is right from every bundle in it
+  const byFolder = new Map();
+  for (const entry of [hostEntry, ...pluginEntries]) {
+    const depth = path.relative(root, path.dirname(entry)).split(path.sep).length;
+    if (!byFolder.has(depth)) byFolder.set(depth, { dir: path.dirname(entry), entries: [] });
+    byFolder.get(depth).entries.push(entry);
+  }
+  for (const { dir, entries } of byFolder.values()) {
+    await build({
+      entryPoints: entries, bundle: true, packages: 'external', plugins: [keepSeparate(dir)],
+      outdir: dist, outbase: root, format: 'esm', platform: 'node', target: 'node20', sourcemap: 'inline', logLevel: 'error',
+    });
+  }
 }
 
 /** builds unless a build is fresh; waits for a build under way in another process */

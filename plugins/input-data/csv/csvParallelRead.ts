@@ -1,6 +1,6 @@
 /** The two-thread read of a large UTF-8 CSV file: even ranges parsed here, odd ones in csvParseWorker.ts (csvChunks.ts). */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { compiledToolFile } from '../compiledToolFile.js';
 import type { Dictionary, Int32, RecordBatch, Utf8 } from 'apache-arrow';
 import { CsvBatchParser } from './csvBatchParser.js';
 import { RangeReader, batchFromWire, chunkBoundaries, parseRangeBatches, rangeProgress } from './csvChunks.js';
@@ -81,7 +81,9 @@ export async function* readParallel(
 
 const EMPTY_WIRE: WireBatch = { length: 0, columns: [] };
 
-/** the compiled worker (see compiledToolFile) */
+/** the compiled worker beside this module (under vitest this module runs from its .ts source) */
 function parseWorkerPath(): string {
-  return compiledToolFile(import.meta.url, 'csv/csvParseWorker.js');
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return here.replace(/csvParallelRead\.js$/, 'csvParseWorker.js');
+  return here.replace(/([\\/])plugins([\\/])/, '$1dist$1plugins$2').replace(/csvParallelRead\.ts$/, 'csvParseWorker.js');
 }

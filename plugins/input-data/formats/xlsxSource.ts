@@ -1,6 +1,6 @@
 /** Excel .xlsx: the sample comes from a short-lived worker (sync for the constructor), the rows from the streaming reader. */
 import { Worker } from 'node:worker_threads';
-import { compiledToolFile } from '../compiledToolFile.js';
+import { fileURLToPath } from 'node:url';
 import { fieldNames } from '../csv/csvSample.js';
 import { RecordSource } from './recordSource.js';
 import type { RecordStream } from './recordSource.js';
@@ -8,9 +8,11 @@ import type { InputOptions } from './source.js';
 import { readXlsxRows } from './xlsxRows.js';
 import type { CellValue, XlsxReadOptions } from './xlsxRows.js';
 
-/** the compiled worker (see compiledToolFile) */
+/** the compiled worker beside this module (under vitest this module runs from its .ts source) */
 function workerPath(): string {
-  return compiledToolFile(import.meta.url, 'formats/xlsxSampleWorker.js');
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return here.replace(/xlsxSource\.js$/, 'xlsxSampleWorker.js');
+  return here.replace(/([\\/])plugins([\\/])/, '$1dist$1plugins$2').replace(/xlsxSource\.ts$/, 'xlsxSampleWorker.js');
 }
 
 /** reads the first `limit` rows in a worker and waits for them (at most 60 s) */

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-const sourceDirs = ['shared', 'electron/engine', 'electron/cli', 'electron/web', 'plugins'];
+const sourceDirs = ['shared', 'electron/engine', 'electron/host', 'electron/cli', 'electron/web', 'plugins'];
 
 function walk(dir, out = []) {
   if (!fs.existsSync(dir)) return out;

@@ -1,21 +1,23 @@
 /**
- * One browser tab's WebSocket: its own engine session, requests validated (envelope, then the
- * command's argument schema) before they reach the session, replies and pushed events as JSON.
+ * One browser tab's WebSocket: its own engine session, requests checked (the envelope here, then
+ * the command's arguments by the API host shared with the Electron app) before they reach the
+ * session, replies and pushed events as JSON.
  * Nothing a client sends can throw out of here: junk gets an error reply.
  */
 import type { WebSocket } from 'ws';
 import type { ApiReplyMessage, ApiRequestMessage, ServerMessage } from '../../shared/apiBridge.js';
-import { createCommandValidator, createRequestMessageValidator } from '../../shared/apiValidation.js';
 import type { PlacedError } from '../../shared/placedError.js';
 import type { WeftApi } from '../../shared/weftApi.js';
-import { toPlacedError } from './placedErrors.js';
+import { createApiHost } from '../host/apiHost.js';
+import { createRequestMessageValidator } from '../host/apiValidation.js';
+import { toPlacedError } from '../host/placedErrors.js';
 
 export interface ApiSession extends WeftApi {
   dispose(): void | Promise<void>;
 }
 
 const checkMessage = createRequestMessageValidator();
-const commands = createCommandValidator();
+const host = createApiHost();
 
 export function serveApiConnection(socket: WebSocket, session: ApiSession, log: (line: string) => void): void {
   const send = (message: ServerMessage) => {
@@ -46,19 +48,9 @@ export function serveApiConnection(socket: WebSocket, session: ApiSession, log: 
       return;
     }
     const request = message as ApiRequestMessage;
-    // JSON has no undefined; the client sends null for an absent trailing argument
-    const argsError = commands.check(request.method, request.args);
-    if (argsError) {
-      fail(request.id, argsError);
-      return;
-    }
-    try {
-      const call = session[request.method] as (...args: unknown[]) => Promise<unknown>;
-      const value = await call.apply(session, request.args);
-      send({ id: request.id, result: { ok: true, value: value ?? null } });
-    } catch (error) {
-      fail(request.id, toPlacedError(error));
-    }
+    // JSON has no undefined: the client sends null for an absent trailing argument, and gets null for no value
+    const result = await host.callCommand(session, request.method, request.args);
+    send({ id: request.id, result: result.ok ? { ok: true, value: result.value ?? null } : result });
   };
 
   socket.on('message', (data, isBinary) => {

@@ -8,10 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WEB_API_PATH, WEB_TOKEN_PARAM } from '../../shared/apiBridge.js';
+import { resolveStaticFile, securityHeaders } from '../host/rendererServing.js';
 import { createAccessGuard, createAccessToken, type AccessGuard } from './accessGuard.js';
 import { serveApiConnection, type ApiSession } from './apiConnection.js';
-import { securityHeaders } from './securityHeaders.js';
-import { resolveStaticFile } from './staticFiles.js';
 
 export const WEB_HOST = '127.0.0.1';
 export const DEFAULT_WEB_PORT = 4780;
@@ -104,7 +103,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   const guard = createAccessGuard(token, port);
-  const headers = securityHeaders(port);
+  const headers = securityHeaders([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 
   server.on('request', (request, response) => {
     const verdict = guard.check(request, { acceptCookie: true });

@@ -1,7 +1,9 @@
 /**
- * Resolves a request path to a file of the built renderer (dist/renderer), never outside it:
- * the decoded path is resolved under the root and checked again after following links.
- * Paths without a file extension fall back to index.html (the renderer is one page).
+ * How the built renderer is served, for both doors (the Electron app's `app://weft/` protocol and
+ * the browser-mode server): which file a request path names (never one outside the renderer
+ * folder, checked again after following links; paths without an extension fall back to
+ * index.html, as the renderer is one page), its content type, and the headers every response
+ * carries, the CSP first.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +26,39 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Only our own scripts (no eval), our own styles, and the API connection (`connectSources`: the
+ * browser mode's WebSocket; the Electron app needs none beyond 'self'). No 'unsafe-inline' for
+ * styles: React Flow and the form library set positions through the CSSOM (element.style), which
+ * a CSP does not govern; the e2e fixture fails a test on any CSP violation, so this stays checked.
+ */
+export function contentSecurityPolicy(connectSources: string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    ['connect-src', "'self'", ...connectSources].join(' '),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** the headers of every response that serves the renderer */
+export function securityHeaders(connectSources: string[] = []): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(connectSources),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
 export type StaticLookup =
   | { ok: true; file: string; contentType: string; isIndex: boolean }
   | { ok: false; status: 400 | 404; reason: string };
@@ -40,6 +75,7 @@ async function regularFile(file: string): Promise<boolean> {
   }
 }
 
+/** the file of the renderer folder `rootDir` that `requestPath` (a URL's pathname) names */
 export async function resolveStaticFile(rootDir: string, requestPath: string): Promise<StaticLookup> {
   const root = path.resolve(rootDir);
   let decoded: string;

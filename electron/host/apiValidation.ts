@@ -1,11 +1,13 @@
 /**
  * Validates the arguments of API commands against shared/apiSchemas.ts before a host hands them
- * to the engine. Used by the browser-mode server and the Electron main process alike; a failure is
- * a PlacedError naming the command and the argument path (`saveWorkflow args[1].tools[0].plugin`).
+ * to the engine (apiHost.ts, for the browser-mode server and the Electron main process alike); a
+ * failure is a PlacedError naming the command and the argument path
+ * (`saveWorkflow args[1].tools[0].plugin`). Here rather than in shared/: ajv compiles validators
+ * to code with `new Function`, which the renderer's CSP forbids, and the renderer imports shared/.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { COMMAND_ARGS_SCHEMAS, REQUEST_MESSAGE_SCHEMA, SHELL_ARGS_SCHEMAS } from './apiSchemas.js';
-import type { PlacedError } from './placedError.js';
+import { COMMAND_ARGS_SCHEMAS, REQUEST_MESSAGE_SCHEMA, SHELL_ARGS_SCHEMAS } from '../../shared/apiSchemas.js';
+import type { PlacedError } from '../../shared/placedError.js';
 
 export interface ArgsValidator<Command extends string> {
   /** null when `args` fit the command's schema, else where and why they do not */

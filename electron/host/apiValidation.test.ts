@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_SHELL_COMMANDS } from './apiBridge.js';
-import { COMMAND_ARGS_SCHEMAS, SHELL_ARGS_SCHEMAS } from './apiSchemas.js';
+import { DESKTOP_SHELL_COMMANDS } from '../../shared/apiBridge.js';
+import { COMMAND_ARGS_SCHEMAS, SHELL_ARGS_SCHEMAS } from '../../shared/apiSchemas.js';
 import { createCommandValidator, createRequestMessageValidator, createShellValidator } from './apiValidation.js';
-import { WEFT_API_COMMANDS } from './weftApi.js';
-import { emptyWorkflow, type Workflow } from './workflow.js';
+import { WEFT_API_COMMANDS } from '../../shared/weftApi.js';
+import { emptyWorkflow, type Workflow } from '../../shared/workflow.js';
 
 const commands = createCommandValidator();
 const shell = createShellValidator();

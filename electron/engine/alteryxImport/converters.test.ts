@@ -18,6 +18,14 @@ describe('conversions', () => {
     expect(tool.position).toEqual({ x: 25, y: 50 });
   });
 
+  it('take Text Input types from the metadata Alteryx saved (its own guess), else guess them', () => {
+    const { tool } = one('AlteryxBasePluginsGui.TextInput.TextInput',
+      '<Fields><Field name="i"/><Field name="v"/><Field name="dir"/><Field name="n"/></Fields><Data><r><c>1</c><c>4.2</c><c>&gt;=</c><c>7</c></r></Data>'
+      + '</Configuration><MetaInfo connection="Output"><RecordInfo><Field name="i" source="TextInput:" type="Byte"/><Field name="v" source="TextInput:" type="Double"/>'
+      + '<Field name="dir" size="2" source="TextInput:" type="String"/></RecordInfo></MetaInfo><Configuration>');
+    expect(tool.config).toEqual({ fields: [{ name: 'i', type: 'byte' }, { name: 'v', type: 'double' }, { name: 'dir', type: 'string' }, { name: 'n', type: 'int32' }], rows: [[1, 4.2, '>=', 7]] });
+  });
+
   it('report what a tool cannot do as approximated, with the reason', () => {
     expect(one('AlteryxBasePluginsGui.Sort.Sort', '<SortInfo locale="1033"><Field field="a" order="Descending"/></SortInfo>').report)
       .toMatchObject({ status: 'approximated', notes: ['dictionary order (locale collation) is not available: text sorts by code point'] });

@@ -1,6 +1,7 @@
 /**
  * Text Input: Alteryx saves only field names and the cells as text, and guesses each field's type
- * when it runs. The guess here: a field whose every non-empty cell is a whole number without a
+ * when it runs; the types it guessed last are in the output metadata it saved with the workflow
+ * (`<MetaInfo>`: Byte, Int16, String of the longest cell's size, …), used when present. Else the guess here: a field whose every non-empty cell is a whole number without a
  * leading zero is int32 (int64 past int32, double past int64), one whose cells are all numbers
  * is double, anything else is text (so "0990930" stays text); empty cells are null in a number
  * field and empty text in a text field.
@@ -46,8 +47,9 @@ export function convertTextInput(tool: AlteryxTool): Conversion {
   const names = declared.map((f) => f.attr('name') ?? '');
   const rows = configuration?.child('Data')?.children('r').map((r) => r.children('c').map((c) => c.text())) ?? [];
   const result = converted('weft/text-input', {});
-  // a field that does carry a type (some writers add one) keeps it; the others are guessed
-  const types: string[] = names.map((_, i) => weftType(declared[i]!.attr('type')) ?? guessType(rows.map((row) => row[i] ?? '')));
+  // a field that does carry a type (some writers add one) keeps it, then Alteryx's own saved guess; the others are guessed
+  const saved = new Map((tool.metaInfo.get('Output') ?? []).map((f) => [f.name, weftType(f.type)]));
+  const types: string[] = names.map((name, i) => weftType(declared[i]!.attr('type')) ?? saved.get(name) ?? guessType(rows.map((row) => row[i] ?? '')));
   const longRows = rows.filter((row) => row.length > names.length).length;
   if (longRows > 0) result.notes.push(`${longRows} row(s) have more cells than the ${names.length} field(s); the extra cells are dropped`);
   result.config = {

@@ -54,7 +54,7 @@ it('matches DuckDB on a large stream (70k rows in 64k-row packets: one full, one
 }, 60_000);
 
 it('matches DuckDB on the statistics: null/blank counts, distinct with null, percentiles, sample std dev and variance', async () => {
-  const data = generateData(20_000, 13);
+  const data = generateData(5_000, 13);
   const config = {
     groupBy: ['grp'],
     aggregations: [

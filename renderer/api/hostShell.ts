@@ -60,7 +60,9 @@ function localListeners() {
 
 function electronShell(bridge: DesktopShellBridge): HostShell {
   const local = localListeners();
-  const report = (promise: Promise<unknown>) => promise.catch((error: unknown) => console.error('weft shell:', error));
+  const report = (promise: Promise<unknown>): void => {
+    promise.catch((error: unknown) => console.error('weft shell:', error));
+  };
   return {
     kind: 'electron',
     pickPath: async (request) => bridge.pickPath(request),

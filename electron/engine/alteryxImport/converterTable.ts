@@ -30,6 +30,8 @@ import { convertRunningTotal } from './converters/runningTotal.js';
 import { convertTextToColumns } from './converters/textToColumns.js';
 import { convertTile } from './converters/tile.js';
 import { convertTranspose } from './converters/transpose.js';
+import { convertMacroInput, convertMacroOutput } from './converters/macroAnchors.js';
+import { convertRandomSample } from './converters/randomSample.js';
 import type { Converter } from './importTypes.js';
 
 export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Converter>([
@@ -67,6 +69,9 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['AlteryxBasePluginsGui.JoinMultiple.JoinMultiple', convertJoinMultiple],
   ['AlteryxBasePluginsGui.DynamicRename.DynamicRename', convertDynamicRename],
   ['AlteryxBasePluginsGui.AutoField.AutoField', convertAutoField],
+  ['RandomRecords.yxmc', convertRandomSample],
+  ['AlteryxBasePluginsGui.MacroInput.MacroInput', convertMacroInput],
+  ['AlteryxBasePluginsGui.MacroOutput.MacroOutput', convertMacroOutput],
 ]);
 
 /** the converter of a plugin name; macros by file name, in any letter case (`cleanse.YXMC`) */

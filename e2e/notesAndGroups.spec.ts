@@ -43,6 +43,16 @@ test('a container around tools: name, disable (its tools do not run), collapse, 
   await again.open(file);
   await expect(again.canvas.region.getByTestId('canvas.group.g1')).toContainText('Clean input');
   await again.canvas.expectStatus(again.canvas.tool('t2'), 'disabled');
+
+  // a copied container takes its tools along: the paste is a second, disabled "Clean input" with two tools
+  await again.canvas.region.getByTestId('canvas.group.g1').locator('.canvas-group-title').click();
+  await again.page.keyboard.press('Control+c');
+  await again.page.keyboard.press('Control+v');
+  const copy = again.canvas.region.getByTestId('canvas.group.g2');
+  await expect(copy).toContainText('Clean input');
+  await expect(copy).toHaveAttribute('data-disabled', 'true');
+  await expect(again.canvas.tools()).toHaveCount(5);
+  await again.canvas.expectStatus(again.canvas.tool('t5'), 'disabled');
 });
 
 test('notes: markdown on the canvas, colour, undo and delete', async ({ app, page }) => {

@@ -30,16 +30,19 @@ export function selectAllTools(): void {
 /** The clipboard text of the selection, or null when nothing is selected. Kept in memory too. */
 export function copySelectionText(): string | null {
   const { toolIds, layerIds } = selectionStore.getState();
-  const noteIds = new Set(layerIds.filter((id) => id.startsWith('note:')).map((id) => id.slice('note:'.length)));
-  if (toolIds.length === 0 && noteIds.size === 0) return null;
-  const text = toClipboardText(copyFragment(workflowStore.getState().workflow, new Set(toolIds), noteIds));
+  const layersOf = (prefix: string) => new Set(layerIds.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length)));
+  const noteIds = layersOf('note:');
+  const groupIds = layersOf('group:');
+  if (toolIds.length === 0 && noteIds.size === 0 && groupIds.size === 0) return null;
+  const text = toClipboardText(copyFragment(workflowStore.getState().workflow, new Set(toolIds), noteIds, groupIds));
   memoryClipboard = text;
   return text;
 }
 
 function pasteFragment(fragment: ClipboardFragment): void {
   const ids = workflowStore.getState().pasteFragment(fragment);
-  if (ids.length > 0) selectionStore.getState().setSelection(ids.filter((id) => !id.startsWith('note:')), [], ids.filter((id) => id.startsWith('note:')));
+  const isLayer = (id: string) => id.startsWith('note:') || id.startsWith('group:');
+  if (ids.length > 0) selectionStore.getState().setSelection(ids.filter((id) => !isLayer(id)), [], ids.filter(isLayer));
 }
 
 /** Pastes Weft clipboard text; returns false when the text is not ours. */

@@ -66,4 +66,24 @@ describe('clipboard notes and containers', () => {
     expect('group' in elsewhere.notes![0]!).toBe(false);
     expect(parseClipboardText(JSON.stringify({ 'weft-clipboard': 1, tools: [], connections: [], notes: [{ id: 3 }] }))).toBeNull();
   });
+
+  it('copies a container with everything inside it, nested containers too, and pastes it as a new one', () => {
+    const nested: Workflow = {
+      ...grouped,
+      tools: grouped.tools.map((tool) => (tool.id === 't2' ? { ...tool, group: 'g2' } : tool)),
+      groups: [...grouped.groups!, { id: 'g2', name: 'Inner', parent: 'g1', position: { x: 180, y: 20 }, size: { width: 100, height: 90 }, color: 'red', collapsed: false, disabled: true }],
+    };
+    const fragment = parseClipboardText(toClipboardText(copyFragment(nested, new Set(), new Set(), new Set(['g1']))))!;
+    expect(fragment.tools.map((tool) => tool.id)).toEqual(['t1', 't2']);
+    expect(fragment.connections).toHaveLength(1);
+    expect(fragment.notes!.map((n) => n.id)).toEqual(['n1']);
+    expect(fragment.groups!.map((g) => g.id)).toEqual(['g1', 'g2']);
+    const pasted = remapFragment(nested, fragment);
+    expect(pasted.groups!.map((g) => [g.id, g.parent, g.position])).toEqual([
+      ['g3', undefined, { x: PASTE_OFFSET, y: PASTE_OFFSET }], ['g4', 'g3', { x: 180 + PASTE_OFFSET, y: 20 + PASTE_OFFSET }],
+    ]);
+    expect(pasted.groups![1]!.disabled).toBe(true);
+    expect(pasted.tools.map((tool) => tool.group)).toEqual(['g3', 'g4']);
+    expect(pasted.notes![0]!.group).toBe('g3');
+  });
 });

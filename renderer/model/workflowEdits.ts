@@ -2,7 +2,7 @@
  * Pure edits of the workflow model (shared/workflow.ts). Each returns a new Workflow and leaves
  * the old one untouched, so that history can keep snapshots by reference.
  */
-import type { Connection, Note, Position, ToolNode, Workflow } from '../../shared/workflow.js';
+import type { Connection, Group, Note, Position, ToolNode, Workflow } from '../../shared/workflow.js';
 import { connectionKey } from './connectionKey.js';
 
 export function addTool(workflow: Workflow, tool: ToolNode): Workflow {
@@ -62,9 +62,10 @@ export function moveTools(workflow: Workflow, positions: ReadonlyMap<string, Pos
 }
 
 /** Adds tools, connections and notes (e.g. a paste); the caller has already given them free ids. */
-export function addFragment(workflow: Workflow, tools: ToolNode[], connections: Connection[], notes: Note[] = []): Workflow {
+export function addFragment(workflow: Workflow, tools: ToolNode[], connections: Connection[], notes: Note[] = [], groups: Group[] = []): Workflow {
   return {
     ...workflow, tools: [...workflow.tools, ...tools], connections: [...workflow.connections, ...connections],
     ...(notes.length > 0 && { notes: [...(workflow.notes ?? []), ...notes] }),
+    ...(groups.length > 0 && { groups: [...(workflow.groups ?? []), ...groups] }),
   };
 }

@@ -127,9 +127,10 @@ export function createWorkflowStore(now: () => number = Date.now) {
     pasteFragment: (fragment) => {
       const remapped = remapFragment(get().workflow, fragment);
       const notes = remapped.notes ?? [];
-      if (remapped.tools.length === 0 && notes.length === 0) return [];
-      get().applyEdit('structure', (workflow) => edits.addFragment(workflow, remapped.tools, remapped.connections, notes));
-      return [...remapped.tools.map((tool) => tool.id), ...notes.map((note) => layers.noteNodeId(note.id))];
+      const groups = remapped.groups ?? [];
+      if (remapped.tools.length === 0 && notes.length === 0 && groups.length === 0) return [];
+      get().applyEdit('structure', (workflow) => edits.addFragment(workflow, remapped.tools, remapped.connections, notes, groups));
+      return [...remapped.tools.map((tool) => tool.id), ...notes.map((note) => layers.noteNodeId(note.id)), ...groups.map((group) => layers.groupNodeId(group.id))];
     },
 
     undoEdit: () => {

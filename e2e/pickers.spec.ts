@@ -40,9 +40,13 @@ test("join key pickers offer only their own input's fields", async ({ app, sampl
   await expect(right).toHaveValue('id');
 });
 
-test('the minimap folds away and comes back', async ({ app, sampleWorkflow }) => {
+test('the minimap shows only when part of the flow is out of view, folds away and comes back', async ({ app, sampleWorkflow }) => {
   await app.open(sampleWorkflow('pickers'));
   const minimap = app.canvas.region.locator('.react-flow__minimap');
+  // all of the flow is in view: a minimap would only cover tools
+  await expect(app.canvas.tools().first()).toBeVisible();
+  await expect(minimap).toHaveCount(0);
+  for (let i = 0; i < 4; i++) await app.canvas.region.getByRole('button', { name: 'Zoom In' }).click();
   await expect(minimap).toBeVisible();
   await app.canvas.region.getByRole('button', { name: 'Hide minimap' }).click();
   await expect(minimap).toHaveCount(0);
@@ -62,7 +66,9 @@ test('a tool added by double-click is in view and clear of the minimap', async (
     const box = (await added.boundingBox())!;
     expect(box.y + box.height, `${name} below the canvas`).toBeLessThanOrEqual(canvas.y + canvas.height);
     expect(box.y, `${name} above the canvas`).toBeGreaterThanOrEqual(canvas.y);
-    const minimap = await app.canvas.region.locator('.react-flow__minimap').boundingBox();
+    // the minimap shows only while part of the flow is out of view
+    const minimapShown = await app.canvas.region.locator('.react-flow__minimap').count() > 0;
+    const minimap = minimapShown ? await app.canvas.region.locator('.react-flow__minimap').boundingBox() : null;
     if (minimap) {
       const overlaps = box.x < minimap.x + minimap.width && box.x + box.width > minimap.x && box.y < minimap.y + minimap.height && box.y + box.height > minimap.y;
       expect(overlaps, `${name} under the minimap`).toBe(false);

@@ -105,6 +105,8 @@ export interface UiSettings {
   theme: 'light' | 'dark' | 'system';
   /** workflow files opened or saved, newest first (the start page's Recent; Electron's Open Recent) */
   recentWorkflows?: string[];
+  /** tool cards on the canvas */
+  cardSize?: 'compact' | 'roomy';
 }
 
 export interface DesktopShellBridge {

@@ -103,6 +103,7 @@ const uiSettings: Schema = {
     },
     theme: { enum: ['light', 'dark', 'system'] },
     recentWorkflows: { type: 'array', maxItems: 20, items: path },
+    cardSize: { enum: ['compact', 'roomy'] },
   },
 };
 

@@ -35,13 +35,15 @@ function connectSettings(): () => void {
       if (typeof size === 'number') panels[key] = size;
     }
     const recentWorkflows = (stored.recentWorkflows ?? []).filter((path) => typeof path === 'string');
-    settingsStore.getState().applySettings({ theme, panels: { ...settingsStore.getState().panels, ...panels }, recentWorkflows });
+    const cardSize = stored.cardSize === 'roomy' ? 'roomy' : 'compact';
+    settingsStore.getState().applySettings({ theme, panels: { ...settingsStore.getState().panels, ...panels }, recentWorkflows, cardSize });
   }).catch(() => undefined);
   return settingsStore.subscribe((state, previous) => {
     if (state.theme !== previous.theme || state.panels !== previous.panels) {
       shell.setUiSettings({ theme: state.theme, panelSizes: { ...state.panels } });
     }
     if (state.recentWorkflows !== previous.recentWorkflows) shell.setUiSettings({ recentWorkflows: state.recentWorkflows });
+    if (state.cardSize !== previous.cardSize) shell.setUiSettings({ cardSize: state.cardSize });
   });
 }
 

@@ -29,7 +29,7 @@ export function fitViewOptions(duration = 200): FitViewOptions {
   const minimap = settingsStore.getState().minimap;
   return {
     maxZoom: 1, minZoom: 0.2, duration,
-    padding: { top: '28px', left: '28px', right: '28px', bottom: minimap ? `${MINIMAP_SIZE.height + 28}px` : '28px' },
+    padding: { top: '20px', left: '20px', right: '20px', bottom: minimap ? `${MINIMAP_SIZE.height + 20}px` : '20px' },
   };
 }
 

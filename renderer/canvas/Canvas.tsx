@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { EmptyCanvasHint } from '../start/EmptyCanvasHint.js';
 import { StartPage } from '../start/StartPage.js';
 import { useStartPageStore } from '../start/startPageStore.js';
+import { useSettingsStore } from '../store/settingsStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
 import { FlowCanvas } from './FlowCanvas.js';
 
@@ -12,8 +13,9 @@ const selectEmpty = (state: { workflow: { tools: unknown[]; notes?: unknown[]; g
 export function Canvas() {
   const empty = useWorkflowStore(selectEmpty);
   const start = useStartPageStore((state) => state.visible);
+  const cardSize = useSettingsStore((state) => state.cardSize);
   return (
-    <section className="canvas" role="region" aria-label="Workflow canvas" data-testid="canvas">
+    <section className={`canvas cards-${cardSize}`} role="region" aria-label="Workflow canvas" data-testid="canvas">
       <ReactFlowProvider>
         <FlowCanvas />
       </ReactFlowProvider>

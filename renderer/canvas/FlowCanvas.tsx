@@ -2,6 +2,9 @@ import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection as FlowConnection, type Edge, type IsValidConnection, type OnConnect,
 } from '@xyflow/react';
+import { canvasMenu, connectionMenu, toolMenu } from '../app/contextMenus.js';
+import { ContextMenu, type OpenMenu } from './ContextMenu.js';
+import { useFlowOutOfView } from './useFlowOutOfView.js';
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { addToolAt, TOOL_DRAG_TYPE } from '../app/canvasCommands.js';
 import { fitViewOptions, MINIMAP_SIZE, registerAutoLayout, registerFlowInstance } from '../app/documentCommands.js';
@@ -26,6 +29,7 @@ const edgeTypes = { records: RecordCountEdge };
 const SNAP_GRID: [number, number] = [16, 16];
 const selectTheme = (state: { theme: 'light' | 'dark' }) => state.theme;
 const selectMinimap = (state: { minimap: boolean }) => state.minimap;
+const selectCardSize = (state: { cardSize: 'compact' | 'roomy' }) => state.cardSize;
 
 function candidateOf(connection: FlowConnection | Edge) {
   return {
@@ -40,9 +44,14 @@ export function FlowCanvas() {
   const flow = useReactFlow();
   const theme = useSettingsStore(selectTheme);
   const minimap = useSettingsStore(selectMinimap);
+  const cardSize = useSettingsStore(selectCardSize);
   const [nodes, onNodesChange] = useFlowNodes();
   const { edges, onEdgesChange } = useFlowEdges();
   const [hover, setHover] = useState<EdgeHover | null>(null);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  // the minimap only when part of the flow is out of view: when all of it shows, it would only cover tools
+  const outOfView = useFlowOutOfView();
 
   useEffect(() => {
     registerFlowInstance(flow);
@@ -108,6 +117,21 @@ export function FlowCanvas() {
     setHover({ fromTool: edge.data.fromTool, fromAnchor: edge.data.fromAnchor, name: edge.data.name, x: event.clientX, y: event.clientY });
   }, []);
 
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: CanvasNode) => {
+    if (node.type !== 'tool') return;
+    event.preventDefault();
+    setMenu({ x: event.clientX, y: event.clientY, label: `Tool ${node.id}`, items: toolMenu(node.id) });
+  }, []);
+  const onEdgeContextMenu = useCallback((event: MouseEvent, edge: Edge) => {
+    event.preventDefault();
+    setMenu({ x: event.clientX, y: event.clientY, label: 'Connection', items: connectionMenu(edge.id) });
+  }, []);
+  const onPaneContextMenu = useCallback((event: MouseEvent | globalThis.MouseEvent) => {
+    event.preventDefault();
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    setMenu({ x: event.clientX, y: event.clientY, label: 'Canvas', items: canvasMenu(at) });
+  }, [flow]);
+
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
 
   return (
@@ -118,20 +142,26 @@ export function FlowCanvas() {
         isValidConnection={isValidConnection} onNodeDragStop={onNodeDragStop}
         onEdgeMouseEnter={onEdgeHover} onEdgeMouseMove={onEdgeHover} onEdgeMouseLeave={() => setHover(null)}
         onDragOver={onDragOver} onDrop={onDrop}
+        onNodeContextMenu={onNodeContextMenu} onEdgeContextMenu={onEdgeContextMenu} onPaneContextMenu={onPaneContextMenu}
         deleteKeyCode={null} elevateNodesOnSelect={false} selectionKeyCode="Shift" multiSelectionKeyCode={['Control', 'Meta']}
         snapToGrid snapGrid={SNAP_GRID} colorMode={theme} minZoom={0.2} maxZoom={2.5}
         defaultViewport={{ x: 40, y: 40, zoom: 1 }} proOptions={proOptions}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        {minimap && nodes.length > 0 && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />}
+        {minimap && outOfView && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_SIZE} nodeBorderRadius={4} />}
         <Controls showInteractive={false} orientation="horizontal" fitViewOptions={fitViewOptions()}>
           <ControlButton onClick={() => settingsStore.getState().toggleMinimap()} title={minimap ? 'Hide minimap' : 'Show minimap'}
             aria-label={minimap ? 'Hide minimap' : 'Show minimap'} aria-pressed={minimap} className={minimap ? 'control-on' : undefined}>
             <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" /><rect x="8.5" y="8" width="4.5" height="3.5" rx="0.6" fill="currentColor" /></svg>
           </ControlButton>
+          <ControlButton onClick={() => settingsStore.getState().toggleCardSize()} title={cardSize === 'compact' ? 'Larger tool cards' : 'Compact tool cards'}
+            aria-label="Compact tool cards" aria-pressed={cardSize === 'compact'} className={cardSize === 'compact' ? 'control-on' : undefined}>
+            <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="2.5" width="5.5" height="4.5" rx="1" fill="currentColor" /><rect x="9" y="2.5" width="5.5" height="4.5" rx="1" fill="currentColor" /><rect x="1.5" y="9" width="5.5" height="4.5" rx="1" fill="currentColor" /><rect x="9" y="9" width="5.5" height="4.5" rx="1" fill="currentColor" /></svg>
+          </ControlButton>
         </Controls>
       </ReactFlow>
       {hover && <EdgeFieldsTooltip hover={hover} />}
+      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </>
   );
 }

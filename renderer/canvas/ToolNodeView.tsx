@@ -4,6 +4,7 @@ import type { AnchorSpec } from '../../shared/manifest.js';
 import type { Workflow } from '../../shared/workflow.js';
 import { useToolStatus } from '../hooks/useToolStatus.js';
 import { useCatalogStore } from '../store/catalogStore.js';
+import { useSettingsStore } from '../store/settingsStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
 import { AnchorList } from './AnchorList.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -44,12 +45,13 @@ interface BodyProps {
 function ToolNodeBody({ toolId, tool, selected, name, iconSvg, category, inputs, outputs }: BodyProps) {
   const { status, progress, problem } = useToolStatus(tool);
   const label = tool.annotation && tool.annotation.trim() !== '' ? tool.annotation : name;
+  const iconSize = useSettingsStore((state) => (state.cardSize === 'compact' ? 20 : 28));
   return (
     <div className={`tool-node tool-node-${status}${selected ? ' is-selected' : ''}`}
       data-tool-id={toolId} data-plugin={tool.plugin} data-status={status} data-testid={`canvas.tool.${toolId}`}
       aria-label={`${label} (${toolId})`}>
       <div className="tool-node-header">
-        <ToolIcon iconSvg={iconSvg} name={name} category={category} size={28} />
+        <ToolIcon iconSvg={iconSvg} name={name} category={category} size={iconSize} />
         <div className="tool-node-titles">
           <span className="tool-node-name" title={label}>{label}</span>
           <span className="tool-node-sub">{label === name ? toolId : `${name} · ${toolId}`}</span>

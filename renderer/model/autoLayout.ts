@@ -21,8 +21,9 @@ export async function layoutPositions(workflow: Workflow, sizes: ReadonlyMap<str
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-      'elk.spacing.nodeNode': '40',
+      // room for a connection's record count between layers, no more: a chain of five fits at 1280×800
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.spacing.nodeNode': '32',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: workflow.tools.map((tool) => ({ id: tool.id, ...(sizes.get(tool.id) ?? DEFAULT_SIZE) })),

@@ -22,11 +22,16 @@ export interface SettingsState {
   minimap: boolean;
   /** workflow files opened or saved, newest first (kept by the host shell) */
   recentWorkflows: string[];
+  /** tool cards on the canvas: compact (the default: a realistic workflow fits at 1280×800) or roomy */
+  cardSize: CardSize;
 }
+
+export type CardSize = 'compact' | 'roomy';
 
 export interface SettingsActions {
   toggleTheme(): void;
-  applySettings(settings: Partial<Pick<SettingsState, 'theme' | 'panels' | 'recentWorkflows'>>): void;
+  applySettings(settings: Partial<Pick<SettingsState, 'theme' | 'panels' | 'recentWorkflows' | 'cardSize'>>): void;
+  toggleCardSize(): void;
   noteRecentWorkflow(path: string): void;
   togglePanel(panel: keyof PanelSizes): void;
   showBottomTab(tab: BottomTab): void;
@@ -51,11 +56,14 @@ export function prefersDark(): boolean {
 
 export const settingsStore = createStore<SettingsStore>()((set) => ({
   theme: prefersDark() ? 'dark' : 'light',
-  panels: { palette: 210, config: 320, bottom: 250 },
+  // at 1280×800 the canvas keeps 774 px: a chain of five compact tools fits at a readable zoom
+  panels: { palette: 196, config: 310, bottom: 250 },
   hidden: {},
   bottomTab: 'messages',
   minimap: true,
   recentWorkflows: [],
+  cardSize: 'compact',
+  toggleCardSize: () => set((state) => ({ cardSize: state.cardSize === 'compact' ? 'roomy' : 'compact' })),
   noteRecentWorkflow: (path) => set((state) => ({ recentWorkflows: [path, ...state.recentWorkflows.filter((known) => known !== path)].slice(0, MAX_RECENT) })),
   toggleMinimap: () => set((state) => ({ minimap: !state.minimap })),
   toggleTheme: () => set((state) => ({ theme: state.theme === 'dark' ? 'light' : 'dark' })),

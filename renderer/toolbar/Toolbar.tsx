@@ -36,7 +36,7 @@ export function Toolbar() {
         <ToolbarButton label="Save" shortcut={shortcutOf('save')} onClick={() => void requestSaveWorkflow()}><Icon name="save" /></ToolbarButton>
         <ToolbarButton label="Save As" shortcut={shortcutOf('saveAs')} onClick={() => void requestSaveWorkflowAs()} />
       </div>
-      <div className="toolbar-group">
+      <div className="toolbar-group toolbar-group-icons">
         <ToolbarButton label="Undo" shortcut={shortcutOf('undo')} disabled={!canUndo} onClick={undoEdit}><Icon name="undo" /></ToolbarButton>
         <ToolbarButton label="Redo" shortcut={shortcutOf('redo')} disabled={!canRedo} onClick={redoEdit}><Icon name="redo" /></ToolbarButton>
       </div>
@@ -44,7 +44,7 @@ export function Toolbar() {
         <ToolbarButton label="Run" variant="primary" shortcut={shortcutOf('run')} disabled={running} onClick={() => void runCurrentWorkflow()}><Icon name="run" /></ToolbarButton>
         <ToolbarButton label="Cancel" variant="danger" disabled={!running} onClick={() => void cancelCurrentRun()}><Icon name="cancel" /></ToolbarButton>
       </div>
-      <div className="toolbar-group">
+      <div className="toolbar-group toolbar-group-icons">
         <ToolbarButton label="Fit" onClick={fitCanvas}><Icon name="fit" /></ToolbarButton>
         <ToolbarButton label="Auto-layout" onClick={autoLayoutCanvas}><Icon name="layout" /></ToolbarButton>
         <ToolbarButton label="Note" onClick={addNoteAtViewCenter}><Icon name="note" /></ToolbarButton>

@@ -114,6 +114,17 @@ const documentState: Schema = {
   properties: { path: nullablePath, dirty: { type: 'boolean' } },
 };
 
+const runWorkflowOptions: Schema = {
+  anyOf: [{ type: 'object', additionalProperties: false, properties: { incremental: { type: 'boolean' } } }, { type: 'null' }],
+};
+
+const anchorSort: Schema = {
+  anyOf: [
+    { type: 'object', required: ['field', 'descending'], additionalProperties: false, properties: { field: id, descending: { type: 'boolean' } } },
+    { type: 'null' },
+  ],
+};
+
 /** a schema for an argument list: exactly these positional arguments */
 function args(...items: Schema[]): Schema {
   if (items.length === 0) return { type: 'array', maxItems: 0 };
@@ -126,7 +137,7 @@ export const COMMAND_ARGS_SCHEMAS: Record<WeftApiCommand, Schema> = {
   openWorkflow: args(path),
   saveWorkflow: args(path, WORKFLOW_SCHEMA),
   updateOnly: args(WORKFLOW_SCHEMA, nullablePath),
-  runWorkflow: args(WORKFLOW_SCHEMA, nullablePath),
+  runWorkflow: { anyOf: [args(WORKFLOW_SCHEMA, nullablePath), args(WORKFLOW_SCHEMA, nullablePath, runWorkflowOptions)] },
   cancelRun: args(),
   browseRows: args(
     id,
@@ -135,6 +146,8 @@ export const COMMAND_ARGS_SCHEMAS: Record<WeftApiCommand, Schema> = {
     { type: 'integer', minimum: 0 },
     { type: 'integer', minimum: 1, maximum: 100_000 },
   ),
+  anchorRows: args(id, id, id, { type: 'integer', minimum: 0 }, { type: 'integer', minimum: 1, maximum: 100_000 }, anchorSort),
+  anchorProfile: args(id, id, id),
   listRuns: args(),
   cleanRuns: args({ type: 'number', minimum: 0 }),
   inspectPlugin: args(path),

@@ -3,6 +3,7 @@
  * renderer. Commands return Promises; pushed events are `onX(cb) → unsubscribe`.
  * The Electron preload and the web bridge both expose exactly this interface.
  */
+import type { AnchorProfile, AnchorSort } from './anchorData.js';
 import type { ImportReport } from './importReport.js';
 import type { ToolDescriptor } from './manifest.js';
 import type { PlacedError } from './placedError.js';
@@ -55,6 +56,11 @@ export interface ExampleWorkflow {
   description: string;
 }
 
+export interface RunWorkflowOptions {
+  /** take unchanged tools' outputs from the anchor cache (default false: every tool runs) */
+  incremental?: boolean;
+}
+
 export interface BrowsePage {
   rows: PreviewRow[];
   offset: number;
@@ -98,10 +104,18 @@ export interface WeftApi {
   saveWorkflow(path: string, workflow: Workflow): Promise<void>;
   /** starts an update-only run; a newer call supersedes (cancels) an older one */
   updateOnly(workflow: Workflow, workflowPath: string | null): Promise<RunSummary>;
-  /** starts a full run and resolves when it ends; progress arrives through onRunEvent */
-  runWorkflow(workflow: Workflow, workflowPath: string | null): Promise<RunSummary>;
+  /**
+   * starts a full run and resolves when it ends; progress arrives through onRunEvent. Every full
+   * run keeps its anchors' rows in the anchor cache; `incremental` (Run, not Run all) also takes
+   * unchanged tools' outputs from it (docs/cache.md)
+   */
+  runWorkflow(workflow: Workflow, workflowPath: string | null, options?: RunWorkflowOptions): Promise<RunSummary>;
   cancelRun(): Promise<void>;
   browseRows(runId: string, toolId: string, anchor: string, offset: number, limit: number): Promise<BrowsePage>;
+  /** rows of any output anchor of a past full run, from the anchor cache; `sort` orders all rows first */
+  anchorRows(runId: string, toolId: string, anchor: string, offset: number, limit: number, sort: AnchorSort | null): Promise<BrowsePage>;
+  /** the field profile of any output anchor of a past full run, from the anchor cache */
+  anchorProfile(runId: string, toolId: string, anchor: string): Promise<AnchorProfile>;
   listRuns(): Promise<RunHistoryEntry[]>;
   cleanRuns(olderThanDays: number): Promise<number>;
   /** reads a plugin folder's manifest (nothing is installed or run) for the install consent */
@@ -121,7 +135,7 @@ export interface WeftApi {
 /** The command names of WeftApi, from which IPC channels and WebSocket methods are derived. */
 export const WEFT_API_COMMANDS = [
   'listTools', 'openWorkflow', 'saveWorkflow', 'updateOnly', 'runWorkflow', 'cancelRun',
-  'browseRows', 'listRuns', 'cleanRuns', 'inspectPlugin', 'installPlugin', 'removePlugin', 'loadPluginFolder',
+  'browseRows', 'anchorRows', 'anchorProfile', 'listRuns', 'cleanRuns', 'inspectPlugin', 'installPlugin', 'removePlugin', 'loadPluginFolder',
   'saveAsTool', 'removeVirtualTool', 'listDirectory', 'listExamples',
 ] as const satisfies readonly (keyof WeftApi)[];
 

@@ -10,7 +10,11 @@ import { workflowStore } from '../store/workflowStore.js';
 export const selectRunInFlight = (state: Pick<RunState, 'activeRunId' | 'runRequested'>): boolean =>
   state.runRequested || state.activeRunId !== null;
 
-export async function runCurrentWorkflow(): Promise<void> {
+/**
+ * Run (incremental, the default): tools unchanged since the last run take their outputs from the
+ * anchor cache; Run all (`incremental` false) runs every tool (docs/cache.md).
+ */
+export async function runCurrentWorkflow(incremental = true): Promise<void> {
   if (selectRunInFlight(runStore.getState())) return;
   const { workflow, path } = workflowStore.getState();
   if (workflow.tools.length === 0) {
@@ -20,10 +24,12 @@ export async function runCurrentWorkflow(): Promise<void> {
   runStore.getState().setRunRequested(true);
   runStore.getState().setHostError(null);
   try {
-    const summary = await getWeftApi().runWorkflow(workflow, path);
+    const summary = await getWeftApi().runWorkflow(workflow, path, { incremental });
     runStore.getState().setRunReport(summary);
     const failed = Object.values(summary.tools).filter((tool) => tool.status === 'error').length;
-    const text = summary.status === 'ok' ? `Run finished in ${formatDuration(summary.durationMs)}`
+    const cached = Object.values(summary.tools).filter((tool) => tool.cached === true).length;
+    const reused = cached > 0 ? ` (${cached} unchanged tool${cached === 1 ? '' : 's'} from the cache)` : '';
+    const text = summary.status === 'ok' ? `Run finished in ${formatDuration(summary.durationMs)}${reused}`
       : summary.status === 'cancelled' ? 'Run cancelled' : `Run finished with errors in ${failed} tool(s)`;
     dialogStore.getState().showNotice(text, summary.status === 'error' ? 'error' : 'info');
   } catch (error) {

@@ -6,6 +6,7 @@ import { useToolStatus } from '../hooks/useToolStatus.js';
 import { useCatalogStore } from '../store/catalogStore.js';
 import { useSettingsStore } from '../store/settingsStore.js';
 import { useWorkflowStore } from '../store/workflowStore.js';
+import { useRunStore } from '../store/runStore.js';
 import { AnchorList } from './AnchorList.js';
 import { StatusBadge } from './StatusBadge.js';
 import { ToolIcon } from './ToolIcon.js';
@@ -44,6 +45,7 @@ interface BodyProps {
 
 function ToolNodeBody({ toolId, tool, selected, name, iconSvg, category, inputs, outputs }: BodyProps) {
   const { status, progress, problem } = useToolStatus(tool);
+  const cached = useRunStore((state) => state.cachedTools[toolId] === true && state.staleTools[toolId] !== true);
   const label = tool.annotation && tool.annotation.trim() !== '' ? tool.annotation : name;
   const iconSize = useSettingsStore((state) => (state.cardSize === 'compact' ? 20 : 28));
   return (
@@ -62,7 +64,7 @@ function ToolNodeBody({ toolId, tool, selected, name, iconSvg, category, inputs,
         <AnchorList anchors={outputs} direction="out" toolId={toolId} />
       </div>
       <div className="tool-node-footer">
-        <StatusBadge status={status} progress={progress} />
+        <StatusBadge status={status} progress={progress} cached={cached && status === 'ok'} />
       </div>
       {problem && <div className="tool-node-problem" title={problem}>{problem}</div>}
     </div>

@@ -34,6 +34,8 @@ export interface RunState {
   /** the newest update-only run: events of older ones are stale */
   updateRunId: string | null;
   toolStatus: Record<string, ToolStatus>;
+  /** tools of the latest full run that did not run: their outputs came from the anchor cache */
+  cachedTools: Record<string, true>;
   progress: Record<string, number>;
   /** per tool, its status in the latest update-only run */
   updateStatus: Record<string, RunStatus>;
@@ -85,7 +87,7 @@ export type RunStore = RunState & RunActions;
 
 const initialState: RunState = {
   activeRunId: null, lastFullRunId: null, lastFullRunStatus: null, updateRunId: null,
-  toolStatus: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
+  toolStatus: {}, cachedTools: {}, progress: {}, updateStatus: {}, updateMetadata: {}, anchors: {},
   runMessages: [], updateMessages: [], importMessages: [], results: {}, editedSinceRun: false, staleTools: {}, supersededUpdateRuns: [],
   hostError: null, runRequested: false, report: null,
 };
@@ -113,7 +115,7 @@ export function createRunStore() {
           set({ updateRunId: event.runId, supersededUpdateRuns: superseded });
         } else set({
           activeRunId: event.runId, lastFullRunId: event.runId, lastFullRunStatus: null, editedSinceRun: false,
-          toolStatus: Object.fromEntries(event.toolIds.map((id) => [id, 'pending' as ToolStatus])),
+          toolStatus: Object.fromEntries(event.toolIds.map((id) => [id, 'pending' as ToolStatus])), cachedTools: {},
           progress: {}, anchors: {}, runMessages: [], results: {}, staleTools: {}, report: null,
         });
         return;
@@ -137,7 +139,12 @@ export function createRunStore() {
           return;
         }
         case 'tool-status':
-          if (isFull) set({ toolStatus: { ...state.toolStatus, [event.toolId]: event.status } });
+          if (isFull) {
+            set({
+              toolStatus: { ...state.toolStatus, [event.toolId]: event.status },
+              ...(event.cached === true && { cachedTools: { ...state.cachedTools, [event.toolId]: true } }),
+            });
+          }
           return;
         case 'tool-progress':
           if (isFull) set({ progress: { ...state.progress, [event.toolId]: event.fraction } });
@@ -203,8 +210,10 @@ export function createRunStore() {
       const anchors: Record<string, AnchorRunState> = {};
       const runMessages: RunMessage[] = [];
       const results: Record<string, string[]> = {};
+      const cachedTools: Record<string, true> = {};
       for (const [toolId, tool] of Object.entries(entry.tools)) {
         toolStatus[toolId] = tool.status;
+        if (tool.cached) cachedTools[toolId] = true;
         for (const [anchor, output] of Object.entries(tool.outputs)) anchors[anchorKey({ tool: toolId, anchor })] = { records: output.records, metadata: output.metadata };
         for (const message of tool.messages) runMessages.push({ id: nextMessageId++, source: 'run', toolId, level: message.level, text: message.text });
         if (tool.results.length > 0) results[toolId] = tool.results;
@@ -212,7 +221,7 @@ export function createRunStore() {
       const summary: RunSummary = { runId: entry.runId, mode: 'full', status: entry.status, durationMs: entry.durationMs, tools: entry.tools };
       set({
         lastFullRunId: entry.runId, lastFullRunStatus: entry.status, editedSinceRun: false, staleTools: {}, progress: {},
-        toolStatus, anchors, runMessages, results, report: { summary, startedAt: entry.startedAt },
+        toolStatus, cachedTools, anchors, runMessages, results, report: { summary, startedAt: entry.startedAt },
       });
     },
   }));

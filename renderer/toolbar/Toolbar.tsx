@@ -42,6 +42,7 @@ export function Toolbar() {
       </div>
       <div className="toolbar-group">
         <ToolbarButton label="Run" variant="primary" shortcut={shortcutOf('run')} disabled={running} onClick={() => void runCurrentWorkflow()}><Icon name="run" /></ToolbarButton>
+        <ToolbarButton label="Run all" disabled={running} onClick={() => void runCurrentWorkflow(false)}><Icon name="run" /></ToolbarButton>
         <ToolbarButton label="Cancel" variant="danger" disabled={!running} onClick={() => void cancelCurrentRun()}><Icon name="cancel" /></ToolbarButton>
       </div>
       <div className="toolbar-group toolbar-group-icons">

@@ -7,6 +7,7 @@ import type { RunSummary } from '../../../shared/runEvents.js';
 import type { PluginChange, Unsubscribe } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import type { ToolResolver } from '../hostContracts.js';
+import type { AnchorCacheStore } from '../runtime/anchorCache/anchorCacheStore.js';
 import type { RunOptions } from '../runtime/workflowRunner.js';
 
 /** the part of PluginRegistry (registry/pluginRegistry.ts) the service uses */
@@ -29,6 +30,8 @@ export interface ServiceRunner {
   run(workflow: Workflow, options: ServiceRunOptions): Promise<RunSummary>;
   /** starts warm workers ahead of need */
   warm(): void;
+  /** the anchor-cache entries on disk (null: this runner keeps none) */
+  readonly anchorCacheStore: AnchorCacheStore | null;
   /** forgets cached update-only results (a plugin changed) */
   clearUpdateCache(): void;
   dispose(): Promise<void>;

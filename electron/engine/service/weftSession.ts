@@ -7,9 +7,10 @@
 import path from 'node:path';
 import type { ToolDescriptor } from '../../../shared/manifest.js';
 import { formatPlacedError } from '../../../shared/placedError.js';
+import type { AnchorProfile, AnchorSort } from '../../../shared/anchorData.js';
 import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
 import type {
-  BrowsePage, DirectoryListing, ExampleWorkflow, OpenedWorkflow, PluginChange, PluginFolderSummary, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
+  BrowsePage, RunWorkflowOptions, DirectoryListing, ExampleWorkflow, OpenedWorkflow, PluginChange, PluginFolderSummary, RunHistoryEntry, SaveAsToolRequest, Unsubscribe, WeftApi,
 } from '../../../shared/weftApi.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
@@ -20,10 +21,11 @@ import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFil
 import {
   ArgumentError, optionalString, requireBoolean, requireCount, requireFunction, requireNumber, requireObject, requireString,
 } from './argumentChecks.js';
+import { AnchorRowsReader } from './anchorRows.js';
 import { BrowseReader, browseFileName } from './browseRows.js';
 import { listDirectory } from './directoryListing.js';
 import { listExamples } from './exampleWorkflows.js';
-import type { ServiceRegistry, ServiceRunner } from './engineParts.js';
+import type { ServiceRegistry, ServiceRunner, ServiceRunOptions } from './engineParts.js';
 
 const PREVIEW_ROWS = 100;
 const MAX_BROWSE_PAGE = 100_000;
@@ -56,9 +58,11 @@ class EngineSession implements WeftSession {
   private readonly pluginListeners = new Set<(change: PluginChange) => void>();
   private readonly unsubscribeRegistry: Unsubscribe;
   private readonly browse = new BrowseReader();
+  private readonly anchors: AnchorRowsReader;
   private disposed = false;
 
   constructor(private readonly parts: SessionParts) {
+    this.anchors = new AnchorRowsReader(parts.runner.anchorCacheStore);
     this.unsubscribeRegistry = parts.registry.onChange((change) => {
       for (const listener of [...this.pluginListeners]) callSafely(listener, change);
     });
@@ -108,12 +112,16 @@ class EngineSession implements WeftSession {
     }
   }
 
-  async runWorkflow(workflow: Workflow, workflowPath: string | null): Promise<RunSummary> {
+  async runWorkflow(workflow: Workflow, workflowPath: string | null, options?: RunWorkflowOptions): Promise<RunSummary> {
     this.assertOpen('runWorkflow');
     const checked = this.checkRunArguments('runWorkflow', workflow, workflowPath);
+    const incremental = options === undefined || options === null ? false : requireBoolean('runWorkflow', 'options.incremental', requireObject('runWorkflow', 'options', options).incremental ?? false);
     if (this.fullRun) throw new Error('runWorkflow: a run is already in progress in this window; cancel it first');
     const startedAt = new Date().toISOString();
-    const run = this.startRun('full', checked.workflow, checked.workflowDir);
+    // every full run keeps its anchors for browsing and the next incremental run (docs/cache.md)
+    const run = this.startRun('full', checked.workflow, checked.workflowDir, {
+      cache: incremental ? 'reuse' : 'keep', workflowKey: checked.workflowPath ?? 'unsaved',
+    });
     this.fullRun = run;
     try {
       const summary = await run.done;
@@ -151,6 +159,26 @@ class EngineSession implements WeftSession {
     const file = files.find((f) => path.basename(f) === wanted && path.dirname(path.dirname(f)) === runDir) ?? files.find((f) => path.basename(f) === wanted);
     if (!file) throw new Error(`browseRows: run ${runId} has no browse result for tool "${toolId}"`);
     return this.browse.page(file, offset, limit);
+  }
+
+  async anchorRows(runId: string, toolId: string, anchor: string, offset: number, limit: number, sort: AnchorSort | null): Promise<BrowsePage> {
+    this.assertOpen('anchorRows');
+    requireString('anchorRows', 'runId', runId);
+    requireString('anchorRows', 'toolId', toolId);
+    requireString('anchorRows', 'anchor', anchor);
+    requireCount('anchorRows', 'offset', offset);
+    requireCount('anchorRows', 'limit', limit, MAX_BROWSE_PAGE);
+    let order: AnchorSort | null = null;
+    if (sort !== null && sort !== undefined) {
+      const checked = requireObject('anchorRows', 'sort', sort);
+      order = { field: requireString('anchorRows', 'sort.field', checked.field), descending: requireBoolean('anchorRows', 'sort.descending', checked.descending) };
+    }
+    return this.anchors.page(runId, toolId, anchor, offset, limit, order);
+  }
+
+  async anchorProfile(runId: string, toolId: string, anchor: string): Promise<AnchorProfile> {
+    this.assertOpen('anchorProfile');
+    return this.anchors.profile(requireString('anchorProfile', 'runId', runId), requireString('anchorProfile', 'toolId', toolId), requireString('anchorProfile', 'anchor', anchor));
   }
 
   async listRuns(): Promise<RunHistoryEntry[]> {
@@ -238,10 +266,10 @@ class EngineSession implements WeftSession {
   }
 
   /** starts a run whose events go to this session's subscribers; abort its controller to cancel it */
-  private startRun(mode: RunMode, workflow: Workflow, workflowDir: string | null): ActiveRun {
+  private startRun(mode: RunMode, workflow: Workflow, workflowDir: string | null, cache?: Pick<ServiceRunOptions, 'cache' | 'workflowKey'>): ActiveRun {
     const controller = new AbortController();
     const done = this.parts.runner.run(workflow, {
-      mode,
+      mode, ...cache,
       workflowDir,
       previewRows: PREVIEW_ROWS,
       signal: controller.signal,

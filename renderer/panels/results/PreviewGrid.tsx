@@ -43,7 +43,11 @@ function useHorizontalOverflow(scroller: RefObject<HTMLDivElement | null>, width
  * and first values (within limits), a drag on a header's right edge resizes one (double-click:
  * back to fit), the row numbers stay in view, and a shade on an edge shows there is more that way.
  */
-export function PreviewGrid({ columns, rowCount, rowAt, label }: { columns: string[]; rowCount: number; rowAt: (index: number) => PreviewRow | undefined; label: string }) {
+export function PreviewGrid({ columns, rowCount, rowAt, label, sort, onSort }: {
+  columns: string[]; rowCount: number; rowAt: (index: number) => PreviewRow | undefined; label: string;
+  /** with `onSort`: a click on a column header asks to sort by it, and the header shows the order */
+  sort?: { field: string; descending: boolean } | null; onSort?: (field: string) => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const [measure, setMeasure] = useState<MeasureText>(() => estimateTextWidth);
@@ -88,10 +92,14 @@ export function PreviewGrid({ columns, rowCount, rowAt, label }: { columns: stri
           <div role="row" aria-rowindex={1} className="preview-row preview-header" style={{ width }}>
             <div role="columnheader" className="preview-cell preview-index" style={{ width: indexWidth }}>#</div>
             {columns.map((column, index) => (
-              <div key={column} role="columnheader" aria-label={column} className="preview-cell" style={{ width: widths[index] }} title={column}>
-                {column}
+              <div key={column} role="columnheader" aria-label={column} className={`preview-cell${onSort ? ' is-sortable' : ''}`} style={{ width: widths[index] }}
+                title={onSort ? `${column}: click to sort` : column}
+                aria-sort={sort?.field === column ? (sort.descending ? 'descending' : 'ascending') : onSort ? 'none' : undefined}
+                onClick={onSort ? () => onSort(column) : undefined}>
+                {column}{sort?.field === column ? (sort.descending ? ' ↓' : ' ↑') : ''}
                 <span className="column-resizer" role="separator" aria-orientation="vertical" aria-label={`Resize column ${column}`}
-                  title="Drag to resize; double-click to fit" onPointerDown={startResize(column, widths[index]!)} onDoubleClick={() => resetWidth(column)} />
+                  title="Drag to resize; double-click to fit" onPointerDown={startResize(column, widths[index]!)} onDoubleClick={() => resetWidth(column)}
+                  onClick={(event) => event.stopPropagation()} />
               </div>
             ))}
           </div>

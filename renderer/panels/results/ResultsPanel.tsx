@@ -1,8 +1,10 @@
 import { useResultTarget } from '../../hooks/useResultTarget.js';
 import { selectionStore } from '../../store/selectionStore.js';
 import { useRunStore } from '../../store/runStore.js';
+import { anchorKey } from '../../model/connectionKey.js';
 import { AnchorResult } from './AnchorResult.js';
 import { BrowseResult } from './BrowseResult.js';
+import { CachedAnchorResult } from './CachedAnchorResult.js';
 import { browseResultToolId } from '../../../shared/browseResult.js';
 
 
@@ -13,6 +15,12 @@ export function ResultsPanel() {
     if (!target || !state.lastFullRunId) return null;
     const stored = state.results[target.toolId] ?? [];
     return stored.some((path) => browseResultToolId(path) === target.toolId) ? state.lastFullRunId : null;
+  });
+  // every anchor of the latest full run can be paged in full from the anchor cache, unless an edit made it stale
+  const cachedRunId = useRunStore((state) => {
+    const source = target?.selected?.source;
+    if (!source || !state.lastFullRunId || state.activeRunId !== null || state.staleTools[source.tool]) return null;
+    return state.anchors[anchorKey(source)]?.records !== undefined ? state.lastFullRunId : null;
   });
   return (
     <section className="panel results-panel" role="region" aria-label="Results">
@@ -31,7 +39,10 @@ export function ResultsPanel() {
       <div className="panel-body results-body">
         {!target && <p className="muted pad">Select a tool to see its data.</p>}
         {target && browseRunId && <BrowseResult runId={browseRunId} toolId={target.toolId} anchor={target.descriptor?.inputs[0]?.name ?? 'Input'} source={target.selected?.source ?? null} />}
-        {target && !browseRunId && target.selected && <AnchorResult source={target.selected.source} />}
+        {target && !browseRunId && cachedRunId && target.selected?.source && (
+          <CachedAnchorResult key={`${cachedRunId}:${anchorKey(target.selected.source)}`} runId={cachedRunId} source={target.selected.source} />
+        )}
+        {target && !browseRunId && !cachedRunId && target.selected && <AnchorResult source={target.selected.source} />}
         {target && !target.selected && <p className="muted pad">This tool has no anchors.</p>}
       </div>
     </section>

@@ -1,13 +1,14 @@
 /**
- * Writes one output anchor's packets to its anchor-cache file as they stream (an Arrow IPC file,
- * one record batch per packet). Writes are synchronous: a packet's buffers are transferred to the
+ * Writes one output anchor's packets to its anchor-cache file as they stream (the Arrow IPC
+ * stream format, one record batch per packet: not the file format, which cannot hold a dictionary
+ * a tool replaces between packets, as Input Data does). Writes are synchronous: a packet's buffers are transferred to the
  * consumer right after, so its bytes must be in the file (the OS's page cache) before `write()`
  * returns. Past the budget, or when the tool skips rows, the file is given up and removed: the
  * anchor is then not kept, and a message tells the user why.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AsyncByteQueue, RecordBatch, RecordBatchFileWriter, type Schema, type Table } from 'apache-arrow';
+import { AsyncByteQueue, RecordBatch, RecordBatchStreamWriter, type Schema, type Table } from 'apache-arrow';
 import type { Metadata } from '../../../../shared/metadata.js';
 import { anchorFileName } from '../anchorCache/cacheEntry.js';
 import { arrowSchemaOf } from '../../../../shared/sdk/arrowTypes.js';
@@ -33,7 +34,7 @@ export type AnchorCacheOutcome = { bytes: number } | { skipped: string };
 export class AnchorCacheFile {
   private fd: number | null;
   private readonly sink: FileSink;
-  private readonly writer = new RecordBatchFileWriter();
+  private readonly writer = new RecordBatchStreamWriter();
   /** the schema of the first packet: every batch is written under it (the writer closes itself on a schema change) */
   private schema: Schema | null = null;
   private skippedBecause: string | null = null;

@@ -21,3 +21,20 @@ describe('real XML shapes (10.5)', () => {
     expect(run.rows['10.Output']).toEqual([{ Log: 'Error: one' }, { Log: 'Info: two' }, { Log: 'Warning: three' }]);
   });
 });
+
+describe('real XML shapes (11.0)', () => {
+  it('RegEx parse to typed fields, Transpose without key fields, Append Fields with its saved selection, Multi-Field Formula changing the type', async () => {
+    const run = await importAndRun('real-shapes-11.yxmd');
+    expect(run.report.status).toBe('ok');
+    expect(run.summary.status).toBe('ok');
+    expect(run.rows['10.Output']).toEqual([
+      { Name: 'Part1', Value: 2 }, { Name: 'Part2', Value: 5 }, { Name: 'Part3', Value: 1 }, { Name: 'Part4', Value: 300 },
+    ]);
+    // the selection inside <SelectConfiguration>: Source_Part1/2 renamed, every other field dropped (*Unknown False)
+    expect(run.rows['9.Output']).toEqual([
+      { Part: 7, Value1: 2, Value2: 5, EngineVersion: 2.5 },
+      { Part: 30, Value1: 2, Value2: 5, EngineVersion: 2.5 },
+    ]);
+    expect(run.rows['17.Output']).toEqual([{ Part: 'Part7' }, { Part: 'Part30' }]);
+  });
+});

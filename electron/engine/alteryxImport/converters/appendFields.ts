@@ -1,7 +1,17 @@
-/** Append Fields: the cartesian-product limit and the field selection (`Target_`/`Source_` entries). */
+/**
+ * Append Fields: the cartesian-product limit and the field selection (`Target_`/`Source_` entries),
+ * which Designer saves inside `<SelectConfiguration><Configuration outputConnection="Output">` as
+ * Join does; a bare `<SelectFields>` is read too.
+ */
 import { isTrue } from '../alteryxTypes.js';
 import { converted } from '../conversion.js';
 import type { AlteryxTool, Conversion } from '../importTypes.js';
+import type { XmlElement } from '../xmlTree.js';
+
+function selectFieldsOf(configuration: XmlElement | undefined): XmlElement | undefined {
+  const saved = configuration?.child('SelectConfiguration')?.children('Configuration').find((c) => (c.attr('outputConnection') ?? 'Output') === 'Output');
+  return saved?.child('SelectFields') ?? configuration?.child('SelectFields');
+}
 
 export function convertAppendFields(tool: AlteryxTool): Conversion {
   const configuration = tool.configuration;
@@ -10,7 +20,7 @@ export function convertAppendFields(tool: AlteryxTool): Conversion {
   const sourceFields: Array<Record<string, unknown>> = [];
   let unknownFields: 'keep' | 'drop' = 'keep';
   const result = converted('weft/append-fields', {}, { inputAnchors: { Targets: 'Target', Target: 'Target', Source: 'Source', Sources: 'Source' } });
-  for (const entry of configuration?.child('SelectFields')?.children('SelectField') ?? []) {
+  for (const entry of selectFieldsOf(configuration)?.children('SelectField') ?? []) {
     const name = entry.attr('field') ?? '';
     const selected = isTrue(entry.attr('selected') ?? 'True');
     if (name === '*Unknown') {

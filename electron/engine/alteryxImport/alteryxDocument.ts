@@ -60,7 +60,13 @@ function boundsOf(node: XmlElement): Rectangle {
   };
 }
 
-/** `#rrggbb` from Alteryx's `<FillColor r g b/>` or `name="…"` colours */
+/** the .NET colour names Designer writes for a text box (`<FillColor name="White"/>`, as saved by 10.x) */
+const KNOWN_COLOURS: Readonly<Record<string, string>> = {
+  white: '#ffffff', black: '#000000', gray: '#808080', silver: '#c0c0c0', red: '#ff0000', green: '#008000',
+  blue: '#0000ff', yellow: '#ffff00', orange: '#ffa500', purple: '#800080', lightyellow: '#ffffe0', lightgray: '#d3d3d3',
+};
+
+/** `#rrggbb` from Alteryx's `<FillColor r g b/>`, `name="#rrggbb"` or `name="White"` colours */
 function colourOf(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const [r, g, b] = ['r', 'g', 'b'].map((c) => Number(element.attr(c)));
@@ -68,7 +74,8 @@ function colourOf(element: XmlElement | undefined): string | undefined {
     return `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
   }
   const name = element.attr('name');
-  return name && /^#[0-9a-f]{6}$/i.test(name) ? name.toLowerCase() : undefined;
+  if (name && /^#[0-9a-f]{6}$/i.test(name)) return name.toLowerCase();
+  return name ? KNOWN_COLOURS[name.toLowerCase()] : undefined;
 }
 
 function metaInfoOf(node: XmlElement): Map<string, AlteryxField[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importAndRun } from './importTestkit.js';
+import { importAlteryxXml } from './importWorkflow.js';
 
 describe('text boxes and tool containers (Designer 10.6 XML)', () => {
   it('become notes and nested groups; a disabled container\'s tools do not run', async () => {
@@ -18,5 +19,15 @@ describe('text boxes and tool containers (Designer 10.6 XML)', () => {
     expect(run.summary.status).toBe('ok');
     // a string Record ID, last, from 10, padded to its size 5
     expect(run.rows['3.pad.Output']).toEqual([{ n: 1, Row: '00010' }, { n: 2, Row: '00011' }, { n: 3, Row: '00012' }]);
+  });
+});
+
+describe('text box colours (Designer 10.0 XML)', () => {
+  it('take a .NET colour name such as White', () => {
+    const xml = `<AlteryxDocument yxmdVer="10.0"><Nodes><Node ToolID="13"><GuiSettings Plugin="AlteryxGuiToolkit.TextBox.TextBox"><Position x="162" y="133" width="360" height="24" /></GuiSettings>
+      <Properties><Configuration><Text>Shuffled</Text><Font name="Segoe UI" size="8.25" style="0" /><TextColor name="Black" /><FillColor name="White" /><Shape shape="0" /></Configuration></Properties></Node></Nodes><Connections/></AlteryxDocument>`;
+    const result = importAlteryxXml(xml, { yxmdDir: '/nowhere', outputDir: '/nowhere' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.workflow.notes).toEqual([{ id: '13', text: 'Shuffled', position: { x: 405, y: 333 }, size: { width: 900, height: 60 }, color: '#ffffff' }]);
   });
 });

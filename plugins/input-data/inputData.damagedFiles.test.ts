@@ -5,6 +5,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { RecordBatchReader, Table, tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEngine, testWorkflow } from '../../electron/engine/testing/index.js';
 import type { TestEngine } from '../../electron/engine/testing/index.js';
@@ -58,6 +59,27 @@ describe('damaged files: errors name the file and say what is wrong', () => {
     expect(await messagesOf('rows.parquet', bytes, 'full')).toContain('rows.parquet: row group 1 of 1 is damaged and cannot be decoded');
   });
 
+  it('an Arrow file whose record batch in the middle is damaged fails naming the file and the batch (it used to spin)', async () => {
+    const table = tableFromArrays({ n: Int32Array.from({ length: 5000 }, (_, i) => i), x: Float64Array.from({ length: 5000 }, (_, i) => i / 4) });
+    const bytes = Buffer.from(tableToIPC(new Table([0, 1, 2, 3, 4].flatMap((b) => table.slice(b * 1000, (b + 1) * 1000).batches)), 'file'));
+    // the third batch's message says it is a Schema (1) or a DictionaryBatch (2): the reader went back to it forever
+    for (const headerType of [1, 2]) {
+      const text = await messagesOf(`mid${headerType}.arrow`, withHeaderType(bytes, 2, headerType), 'full');
+      expect(text).toMatch(new RegExp(`^mid${headerType}\\.arrow: record batch 3 of 5 is damaged and cannot be read`));
+    }
+    // its list of buffers claims 2^28 entries: the decoder looped over them for hours
+    const text = await messagesOf('buffers.arrow', withBufferCount(bytes, 2, 1 << 28), 'full');
+    expect(text).toMatch(/^buffers\.arrow: record batch 3 of 5 is damaged and cannot be read \(its metadata claims 268435456 entries/);
+  }, 60_000);
+
+  it('a sound Arrow file with dictionary batches reads whole (its schema comes from the footer alone)', async () => {
+    const table = tableFromArrays({ s: Array.from({ length: 2000 }, (_, i) => `v${i % 7}`) });
+    writeFileSync(path.join(dir, 'dict.arrow'), tableToIPC(new Table([...table.slice(0, 1000).batches, ...table.slice(1000).batches]), 'file'));
+    const { summary } = await engine.run(testWorkflow({ t1: { plugin: 'weft/input-data', config: { path: 'dict.arrow' } } }), { workflowDir: dir });
+    expect(summary.tools.t1.status).toBe('ok');
+    expect(summary.tools.t1.outputs.Output.records).toBe(2000);
+  });
+
   it('an .xlsx damaged inside its zip data: named', async () => {
     const bytes = Buffer.concat([good.xlsx.subarray(0, 40), Buffer.alloc(200, 0xff), good.xlsx.subarray(240)]);
     expect(await messagesOf('inside.xlsx', bytes, 'full')).toMatch(/^inside\.xlsx: not a readable \.xlsx file/);
@@ -75,6 +97,35 @@ describe('damaged files: errors name the file and say what is wrong', () => {
     expect(text).toMatch(/bomb\.xlsx: refused: xl\/sharedStrings\.xml inflates from \d+ KB to 300 MB \(over 200 times\)/);
   });
 });
+
+/** `file` (an Arrow IPC file) with record batch `index`'s message header type set to `type` (a byte of the Message flatbuffer) */
+function withHeaderType(file: Buffer, index: number, type: number): Buffer {
+  const reader = RecordBatchReader.from(new Uint8Array(file));
+  reader.open();
+  const footer = (reader as unknown as { _impl: { footer: { getRecordBatch(i: number): { offset: number } } } })._impl.footer;
+  const out = Buffer.from(file);
+  // continuation marker and metadata length, then the Message table: its vtable's second field is header_type
+  const root = Number(footer.getRecordBatch(index).offset) + 8;
+  const table = root + out.readUInt32LE(root);
+  const vtable = table - out.readInt32LE(table);
+  out[table + out.readUInt16LE(vtable + 4 + 2)] = type;
+  return out;
+}
+
+/** `file` with record batch `index`'s buffer list claiming `count` entries */
+function withBufferCount(file: Buffer, index: number, count: number): Buffer {
+  const out = withHeaderType(file, index, 3);
+  const reader = RecordBatchReader.from(new Uint8Array(file));
+  reader.open();
+  const root = Number(reader.footer!.getRecordBatch(index)!.offset) + 8;
+  const field = (table: number, i: number) => table + out.readUInt16LE(table - out.readInt32LE(table) + 4 + 2 * i);
+  const message = root + out.readUInt32LE(root);
+  const headerAt = field(message, 2);
+  const batch = headerAt + out.readUInt32LE(headerAt);
+  const buffersAt = field(batch, 2);
+  out.writeUInt32LE(count, buffersAt + out.readUInt32LE(buffersAt));
+  return out;
+}
 
 /** a zip archive of deflated entries (enough of the format for these tests) */
 function zip(entries: Record<string, Buffer>): Buffer {

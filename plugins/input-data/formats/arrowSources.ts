@@ -4,6 +4,7 @@
  * foreign Arrow batches that `normalizeBatch` turns into Weft storage.
  */
 import { closeSync, openAsBlob, readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { RecordBatch, RecordBatchReader, tableFromIPC } from 'apache-arrow';
 import type { Schema } from 'apache-arrow';
@@ -12,6 +13,7 @@ import { normalizeBatch, weftFieldsOf } from '../../common/ioArrowNormalize.js';
 import type { ForeignField } from '../../common/ioArrowNormalize.js';
 import { openRegularFile, openRegularFileSync } from '../../common/ioRegularFile.js';
 import type { ConversionFailure } from '../../common/ioValues.js';
+import { recordBatchMetadataProblem } from './arrowMessageCheck.js';
 import { describeFailures } from './source.js';
 import type { InputOptions, Source } from './source.js';
 
@@ -162,7 +164,7 @@ export class ArrowIpcSource extends ArrowishSource {
     }
   }
 
-  /** the schema message at the start (a file repeats it after its 8-byte magic), read synchronously */
+  /** the schema: a stream's first message, or a file's footer; read synchronously */
   protected schema(): Schema {
     const { fd, size } = openRegularFileSync(this.input.path, this.input.file);
     try {
@@ -170,7 +172,8 @@ export class ArrowIpcSource extends ArrowishSource {
       readSync(fd, head, 0, head.length, 0);
       let bytes = new Uint8Array(head);
       if (size >= 6 && head.toString('latin1', 0, 6) === 'ARROW1') {
-        // a file: the schema is in the footer; magic + footer + length + magic is all the reader needs for it
+        // a file: the schema is in the footer; magic + footer + length + magic is all the reader
+        // needs for it (its dictionary batches are not in these bytes: see below)
         const trailer = Buffer.alloc(10);
         if (size < 18) throw new Error(`${this.input.file}: not a readable Arrow IPC file: it is too short (truncated?)`);
         readSync(fd, trailer, 0, 10, size - 10);
@@ -182,22 +185,62 @@ export class ArrowIpcSource extends ArrowishSource {
         readSync(fd, fake, 8, footer + 10, size - 10 - footer);
         bytes = new Uint8Array(fake);
       }
+      let reader: RecordBatchReader | null = null;
       try {
-        const reader = RecordBatchReader.from(bytes);
+        reader = RecordBatchReader.from(bytes);
         reader.open();
-        return reader.schema;
       } catch (error) {
-        throw new Error(`${this.input.file}: not a readable Arrow IPC file or stream (${error instanceof Error ? error.message : String(error)})`);
+        // A file's reader decodes the footer's schema first, then reads the dictionary batches the
+        // footer lists, which these bytes lack: the schema is all that is wanted here (the full
+        // read checks the dictionaries). Other failures leave no schema.
+        if (!reader?.isFile() || !reader.schema) {
+          throw new Error(`${this.input.file}: not a readable Arrow IPC file or stream (${error instanceof Error ? error.message : String(error)})`);
+        }
       }
+      return reader.schema;
     } finally {
       closeSync(fd);
     }
   }
 
-  protected async *rawBatches(): AsyncGenerator<RecordBatch> {
+  /** a record batch's metadata checked before the reader decodes it (arrowMessageCheck.ts) */
+  private async metadataProblem(fh: FileHandle, block: { offset: number | bigint; metaDataLength: number } | null): Promise<string | null> {
+    if (!block) return 'the footer has no block for it';
+    const offset = Number(block.offset);
+    const { size } = await fh.stat();
+    if (!(offset >= 0 && block.metaDataLength > 8 && offset + block.metaDataLength <= size)) return 'its place in the footer is outside the file';
+    const bytes = Buffer.alloc(block.metaDataLength);
+    await fh.read(bytes, 0, bytes.length, offset);
+    // a continuation marker (-1) and the length, or (before Arrow 0.15) the length alone
+    const start = bytes.readInt32LE(0) === -1 ? 8 : 4;
+    return recordBatchMetadataProblem(bytes.subarray(start));
+  }
+
+  protected async *rawBatches(onProgress?: (fraction: number) => void): AsyncGenerator<RecordBatch> {
     const { reader, fh } = await this.reader();
     try {
-      for await (const batch of reader) yield batch;
+      if (!reader.isFile()) {
+        for await (const batch of reader) yield batch;
+        return;
+      }
+      // A file's batches are read by their index in the footer, each asked to be a record batch.
+      // Iterating instead spins forever on a damaged one: the reader goes back to the same
+      // footer block for as long as the message there is not a record batch.
+      const count = reader.numRecordBatches;
+      for (let i = 0; i < count; i++) {
+        const damaged = (why: string) => new Error(`${this.input.file}: record batch ${i + 1} of ${count} is damaged and cannot be read (${why})`);
+        let batch: RecordBatch | null;
+        try {
+          const problem = await this.metadataProblem(fh, reader.footer!.getRecordBatch(i));
+          if (problem) throw new Error(problem);
+          batch = await reader.readRecordBatch(i);
+        } catch (error) {
+          throw damaged(error instanceof Error ? error.message : String(error));
+        }
+        if (!batch) throw damaged('its place in the footer holds no record batch');
+        yield batch;
+        onProgress?.((i + 1) / count);
+      }
     } finally {
       await fh.close().catch(() => undefined);
     }

@@ -18,6 +18,18 @@ const nullablePath: Schema = { anyOf: [path, { type: 'null' }] };
 const id: Schema = { type: 'string', minLength: 1, maxLength: MAX_ID };
 const packageName: Schema = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: MAX_ID };
 
+const connectionName: Schema = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
+const databaseConnection: Schema = {
+  type: 'object',
+  required: ['name', 'kind', 'host', 'port', 'database', 'user', 'password', 'ssl'],
+  additionalProperties: false,
+  properties: {
+    name: connectionName, kind: { enum: ['postgresql'] }, host: { type: 'string', minLength: 1, maxLength: 1000 },
+    port: { type: 'integer', minimum: 1, maximum: 65535 }, database: { type: 'string', maxLength: 1000 }, user: { type: 'string', maxLength: 1000 },
+    password: { type: 'string', maxLength: 10_000 }, ssl: { type: 'boolean' },
+  },
+};
+
 const anchorRef: Schema = {
   type: 'object',
   required: ['tool', 'anchor'],
@@ -158,6 +170,9 @@ export const COMMAND_ARGS_SCHEMAS: Record<WeftApiCommand, Schema> = {
   removeVirtualTool: args({ type: 'string', minLength: 3, maxLength: 2 * MAX_ID + 1 }),
   listDirectory: args(nullablePath),
   listExamples: args(),
+  listConnections: args(),
+  addConnection: args(databaseConnection),
+  removeConnection: args(connectionName),
 };
 
 /** the argument tuple of each desktop-shell command (Electron only) */

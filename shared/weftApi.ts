@@ -4,6 +4,7 @@
  * The Electron preload and the web bridge both expose exactly this interface.
  */
 import type { AnchorProfile, AnchorSort } from './anchorData.js';
+import type { DatabaseConnection, DatabaseConnectionSummary } from './databaseConnection.js';
 import type { ImportReport } from './importReport.js';
 import type { ToolDescriptor } from './manifest.js';
 import type { PlacedError } from './placedError.js';
@@ -128,6 +129,12 @@ export interface WeftApi {
   listDirectory(path: string | null): Promise<DirectoryListing>;
   /** the example workflows that ship with Weft */
   listExamples(): Promise<ExampleWorkflow[]>;
+  /** the named database connections (without passwords) that Input Data / Output Data can name */
+  listConnections(): Promise<DatabaseConnectionSummary[]>;
+  /** stores (or replaces) a named connection; the password goes to the OS keychain or the private connections file */
+  addConnection(connection: DatabaseConnection): Promise<DatabaseConnectionSummary>;
+  /** false when there was no such connection */
+  removeConnection(name: string): Promise<boolean>;
   onRunEvent(callback: (event: RunEvent) => void): Unsubscribe;
   onPluginsChanged(callback: (change: PluginChange) => void): Unsubscribe;
 }
@@ -136,7 +143,7 @@ export interface WeftApi {
 export const WEFT_API_COMMANDS = [
   'listTools', 'openWorkflow', 'saveWorkflow', 'updateOnly', 'runWorkflow', 'cancelRun',
   'browseRows', 'anchorRows', 'anchorProfile', 'listRuns', 'cleanRuns', 'inspectPlugin', 'installPlugin', 'removePlugin', 'loadPluginFolder',
-  'saveAsTool', 'removeVirtualTool', 'listDirectory', 'listExamples',
+  'saveAsTool', 'removeVirtualTool', 'listDirectory', 'listExamples', 'listConnections', 'addConnection', 'removeConnection',
 ] as const satisfies readonly (keyof WeftApi)[];
 
 export type WeftApiCommand = (typeof WEFT_API_COMMANDS)[number];

@@ -1,5 +1,5 @@
 /**
- * The @rjsf uiSchema for a tool's configSchema: `"x-weft-widget": "field" | "formula" | "file"`
+ * The @rjsf uiSchema for a tool's configSchema: `"x-weft-widget": "field" | "formula" | "file" | "connection"`
  * picks Weft's own widgets; `"x-weft-anchor": "<input anchor>"` narrows a field picker to the
  * fields of that input anchor; `"x-weft-file-mode": "save"` beside `"file"` makes Browse… ask
  * for a file to write (which may not exist yet) instead of an existing one; `"x-weft-file-types":
@@ -9,7 +9,7 @@
  */
 import type { UiSchema } from '@rjsf/utils';
 
-export const WEFT_WIDGETS = ['field', 'formula', 'file'] as const;
+export const WEFT_WIDGETS = ['field', 'formula', 'file', 'connection'] as const;
 /** the widget names registered with the form: Weft's widgets plus the multi-field picker */
 export type WeftWidgetName = (typeof WEFT_WIDGETS)[number] | 'fields';
 type JsonObject = Record<string, unknown>;

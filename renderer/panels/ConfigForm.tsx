@@ -9,6 +9,7 @@ import { configProblems, cspSafeValidator } from '../model/formValidator.js';
 import { uiSchemaFor } from '../model/uiSchemaFor.js';
 import { workflowStore } from '../store/workflowStore.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
+import { ConnectionWidget } from './widgets/ConnectionWidget.js';
 import { FieldListWidget } from './widgets/FieldListWidget.js';
 import { FieldWidget } from './widgets/FieldWidget.js';
 import { FileWidget } from './widgets/FileWidget.js';
@@ -17,7 +18,7 @@ import { FormulaWidget } from './widgets/FormulaWidget.js';
 type ConfigData = Record<string, unknown>;
 
 const widgets: RegistryWidgetsType<ConfigData, RJSFSchema, ConfigFormContext> = {
-  field: FieldWidget, fields: FieldListWidget, formula: FormulaWidget, file: FileWidget,
+  field: FieldWidget, fields: FieldListWidget, formula: FormulaWidget, file: FileWidget, connection: ConnectionWidget,
 };
 
 /** The tool's config as a form generated from its JSON Schema; every change applies at once, problems show in plain words on their setting. */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Field } from '../../shared/metadata.js';
-import { getHostShell } from '../api/index.js';
+import { getHostShell, getWeftApi } from '../api/index.js';
 import { metadataOf } from '../hooks/useAnchorMetadata.js';
 import { pathFromWorkflow } from '../model/configPaths.js';
 import { setupProblems } from '../model/setupProblems.js';
@@ -17,6 +17,8 @@ import { ToolIcon } from '../canvas/ToolIcon.js';
 import { ConfigForm } from './ConfigForm.js';
 import { LayerSettings } from '../layers/LayerSettings.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
+
+const listConnections = () => getWeftApi().listConnections();
 
 const selectToolIds = (state: { toolIds: string[] }) => state.toolIds;
 const selectLayerIds = (state: { layerIds: string[] }) => state.layerIds;
@@ -79,7 +81,7 @@ function ToolConfiguration({ toolId }: { toolId: string }) {
   const notSetUp = useMemo(() => (tool && descriptor ? setupProblems(tool, descriptor, connections).length > 0 : false), [tool, descriptor, connections]);
   // a tool not set up fails for that reason: the form already says what to do, in plain words
   const toolErrors = useMemo(() => (notSetUp ? [] : updateMessages.filter((m) => m.toolId === toolId && m.level === 'error').map((m) => m.text)), [notSetUp, updateMessages, toolId]);
-  const context = useMemo<ConfigFormContext>(() => ({ toolId, inputFields, toolErrors, browseFile }), [toolId, inputFields, toolErrors]);
+  const context = useMemo<ConfigFormContext>(() => ({ toolId, inputFields, toolErrors, browseFile, listConnections }), [toolId, inputFields, toolErrors]);
   if (!tool) return null;
   return (
     <div className="tool-config">

@@ -110,7 +110,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
     stores,
     runner,
     createSession() {
-      const session = createWeftSession({ registry, runner, results: stores.results, saveAsTool, removeVirtualTool });
+      const session = createWeftSession({ registry, runner, results: stores.results, saveAsTool, removeVirtualTool, connections: stores.connections });
       const dispose = session.dispose.bind(session);
       session.dispose = () => {
         sessions.delete(session);

@@ -5,6 +5,7 @@
  * and the event subscribers.
  */
 import path from 'node:path';
+import type { DatabaseConnection, DatabaseConnectionSummary } from '../../../shared/databaseConnection.js';
 import type { ToolDescriptor } from '../../../shared/manifest.js';
 import { formatPlacedError } from '../../../shared/placedError.js';
 import type { AnchorProfile, AnchorSort } from '../../../shared/anchorData.js';
@@ -16,6 +17,7 @@ import type { Workflow } from '../../../shared/workflow.js';
 import { validateWorkflow } from '../../../shared/workflowFile.js';
 import { isAlteryxWorkflowPath } from '../alteryxImport/alteryxPath.js';
 import { readPackage } from '../registry/packageLoader.js';
+import type { ConnectionStore } from '../stores/connectionStore.js';
 import { runHistoryEntry, type ResultsStore } from '../stores/resultsStore.js';
 import { loadWorkflowFile, saveWorkflowFile } from '../workflowFiles/workflowFileStore.js';
 import {
@@ -36,6 +38,7 @@ export interface SessionParts {
   results: ResultsStore;
   saveAsTool(request: SaveAsToolRequest): Promise<ToolDescriptor>;
   removeVirtualTool(fullId: string): Promise<void>;
+  connections: ConnectionStore;
 }
 
 export interface WeftSession extends WeftApi {
@@ -225,6 +228,22 @@ class EngineSession implements WeftSession {
   async removeVirtualTool(fullId: string): Promise<void> {
     this.assertOpen('removeVirtualTool');
     await this.parts.removeVirtualTool(requireString('removeVirtualTool', 'fullId', fullId));
+  }
+
+  async listConnections(): Promise<DatabaseConnectionSummary[]> {
+    this.assertOpen('listConnections');
+    return this.parts.connections.list();
+  }
+
+  async addConnection(connection: DatabaseConnection): Promise<DatabaseConnectionSummary> {
+    this.assertOpen('addConnection');
+    requireObject('addConnection', 'connection', connection);
+    return this.parts.connections.add(connection);
+  }
+
+  async removeConnection(name: string): Promise<boolean> {
+    this.assertOpen('removeConnection');
+    return this.parts.connections.remove(requireString('removeConnection', 'name', name));
   }
 
   async listDirectory(dir: string | null): Promise<DirectoryListing> {

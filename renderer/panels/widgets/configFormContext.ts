@@ -1,3 +1,4 @@
+import type { DatabaseConnectionSummary } from '../../../shared/databaseConnection.js';
 import type { Field } from '../../../shared/metadata.js';
 import type { FileMode } from '../../model/uiSchemaFor.js';
 
@@ -11,6 +12,8 @@ export interface ConfigFormContext {
   /** asks the user for a file path (native picker or the in-app dialog): an existing file, or one to write */
   /** `fileTypes`: the extensions the dialog offers first (from `"x-weft-file-types"`) */
   browseFile(initialPath: string, mode: FileMode, onPick: (path: string) => void, fileTypes?: string[]): void;
+  /** the app's named database connections, for `"x-weft-widget": "connection"` */
+  listConnections(): Promise<DatabaseConnectionSummary[]>;
 }
 
 export function fieldsFor(context: ConfigFormContext, anchor: string | undefined): Field[] {

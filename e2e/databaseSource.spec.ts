@@ -19,6 +19,8 @@ test('Input Data from a database: the connection picker lists the stored connect
   }));
   await app.open(file);
   await app.canvas.select(app.canvas.tool('t1'));
+  await expect(app.config.field('File')).toHaveCount(0);
+  await expect(app.config.field('Delimiter (CSV)')).toHaveCount(0);
   const picker = app.config.field('Connection (database)');
   await expect.poll(() => app.config.pickerOptions(picker)).toContain('warehouse');
   await picker.selectOption('warehouse');

@@ -78,6 +78,14 @@ describe('PostgreSQL source and target through the engine', () => {
     expect(previews['t1.Output'].map((r) => [String(r.id), r.shout])).toEqual([['7', '日本語, "multi\nline"!'], ['9007199254740993', 'Zoë "quoted"!']]);
   });
 
+  it('values PostgreSQL has and Weft has not (infinity, a BC date, a NaN decimal) become null with a warning', async () => {
+    const query = "SELECT 'infinity'::date AS d, '0044-03-15 BC'::date AS bc, 'NaN'::numeric(5,2) AS n, '2026-01-02'::date AS ok";
+    const { summary, previews } = await engine.run(testWorkflow({ t1: source({ query }) }));
+    expect(previews['t1.Output']).toEqual([{ d: null, bc: null, n: null, ok: '2026-01-02' }]);
+    expect(summary.tools.t1.messages.filter((m) => m.level === 'warn').map((m) => m.text).join('\n'))
+      .toMatch(/3 value\(s\) did not convert .*record 1, field "d": "infinity"/);
+  });
+
   it('replace swaps the table, append adds rows, create refuses an existing table and leaves it as it was', async () => {
     const two = testWorkflow({ t1: source({ query: 'SELECT 1::int AS a, \'x\'::text AS b UNION ALL SELECT 2, NULL' }), t2: target({ table: 'modes', tableMode: 'replace' }) }, [['t1.Output', 't2.Input']]);
     await sql.query('CREATE TABLE modes (old int)');

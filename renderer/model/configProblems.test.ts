@@ -41,3 +41,20 @@ describe('config problems in plain language', () => {
     expect(problems(input, { path: 'a.csv', expression: '[x] > 1', name: 'n' })).toEqual([]);
   });
 });
+
+describe('settings that apply only to one choice ("x-weft-when")', () => {
+  const source: Record<string, unknown> = {
+    type: 'object',
+    properties: {
+      source: { type: 'string', enum: ['file', 'database'] },
+      path: { type: 'string', title: 'File', 'x-weft-widget': 'file', 'x-weft-when': { source: 'file' } },
+      connection: { type: 'string', title: 'Connection', 'x-weft-widget': 'connection', 'x-weft-when': { source: 'database' } },
+    },
+  };
+  it('asks for the file of a file source and for the connection of a database source, never both', () => {
+    const texts = (config: Record<string, unknown>) => configProblems(source as RJSFSchema, config).map((p) => p.message);
+    expect(texts({ source: 'file', path: '', connection: '' })).toEqual(['Choose a file to read']);
+    expect(texts({ source: 'database', path: '', connection: '' })).toEqual(['Choose the connection']);
+    expect(texts({ source: 'database', path: '', connection: 'warehouse' })).toEqual([]);
+  });
+});

@@ -55,7 +55,7 @@ function askFor(schema: JsonSchema | undefined, title: string): string {
   const name = lower(title);
   if (widget === 'formula') return `write the ${name}`;
   if (widget === 'file') return schema?.['x-weft-file-mode'] === 'save' ? 'choose a file to write' : 'choose a file to read';
-  if (widget === 'field' || Array.isArray(schema?.enum)) return `choose the ${name}`;
+  if (widget === 'field' || widget === 'connection' || Array.isArray(schema?.enum)) return `choose the ${name}`;
   return `fill in the ${name}`;
 }
 
@@ -108,19 +108,29 @@ export function plainProblem(root: JsonSchema, unit: OutputUnit): ConfigProblem 
   }
 }
 
-/** file and formula settings left empty, anywhere in the config (they pass a schema with an empty default) */
+/**
+ * `"x-weft-when": { "source": "database" }` on a property: it applies only while its siblings have
+ * those values (Input Data's file path is not needed for a database source, nor its connection for a file)
+ */
+function appliesTo(schema: JsonSchema, parent: unknown): boolean {
+  const when = schema['x-weft-when'];
+  if (!isObject(when) || !isObject(parent)) return true;
+  return Object.entries(when).every(([key, expected]) => parent[key] === expected);
+}
+
+/** file, formula and connection settings left empty, anywhere in the config (they pass a schema with an empty default) */
 export function emptyRequiredInputs(root: JsonSchema, config: unknown): ConfigProblem[] {
   const found: ConfigProblem[] = [];
-  const visit = (schema: JsonSchema | undefined, value: unknown, segments: string[]) => {
-    if (!schema) return;
+  const visit = (schema: JsonSchema | undefined, value: unknown, segments: string[], parent?: unknown) => {
+    if (!schema || !appliesTo(schema, parent)) return;
     const widget = schema['x-weft-widget'];
-    if ((widget === 'file' || widget === 'formula') && typeof value === 'string' && value.trim() === '') {
+    if ((widget === 'file' || widget === 'formula' || widget === 'connection') && typeof value === 'string' && value.trim() === '') {
       const title = titleOf(schema, segments.at(-1) ?? '');
       found.push({ property: propertyOf(segments), keyword: 'empty', text: sentence(placeOf(root, segments.slice(0, -1)), askFor(schema, title)) });
       return;
     }
     if (Array.isArray(value)) value.forEach((item, index) => visit(childSchema(schema, String(index)), item, [...segments, String(index)]));
-    else if (isObject(value)) for (const [key, item] of Object.entries(value)) visit(childSchema(schema, key), item, [...segments, key]);
+    else if (isObject(value)) for (const [key, item] of Object.entries(value)) visit(childSchema(schema, key), item, [...segments, key], value);
   };
   visit(root, config, []);
   return found;

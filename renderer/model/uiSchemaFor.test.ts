@@ -3,7 +3,7 @@ import fs from 'node:fs';
 // eslint-disable-next-line no-restricted-imports -- as above
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uiSchemaFor } from './uiSchemaFor.js';
+import { hideInapplicable, uiSchemaFor } from './uiSchemaFor.js';
 
 const pluginsDir = path.resolve(import.meta.dirname, '..', '..', 'plugins');
 function builtInSchema(tool: string): Record<string, unknown> {
@@ -89,5 +89,16 @@ describe('uiSchemaFor', () => {
     expect(uiSchemaFor({ type: 'object', properties: { in: { type: 'string', 'x-weft-widget': 'file', 'x-weft-file-types': 'csv' } } }).in)
       .toEqual({ 'ui:widget': 'file' });
     expect(uiSchemaFor(builtInSchema('input-data')).path['ui:options'].fileTypes).toEqual(['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx', 'arrow']);
+  });
+});
+
+describe('hideInapplicable', () => {
+  it("hides Input Data's file settings for a database source and its database settings for a file", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(pluginsDir, 'input-data', 'tool.json'), 'utf8')) as { configSchema: Record<string, unknown> };
+    const ui = uiSchemaFor(manifest.configSchema);
+    const hidden = (config: Record<string, unknown>) => Object.entries(hideInapplicable(ui, manifest.configSchema, config))
+      .filter(([, v]) => (v as Record<string, unknown>)?.['ui:widget'] === 'hidden').map(([k]) => k);
+    expect(hidden({ source: 'database' })).toEqual(['path', 'format', 'delimiter', 'quote', 'hasHeader', 'encoding', 'skipRows', 'sheet', 'fileNameField', 'fileNameValue']);
+    expect(hidden({ source: 'file' })).toEqual(['connection', 'table', 'query']);
   });
 });

@@ -88,3 +88,20 @@ export function uiSchemaFor(configSchema: Record<string, unknown>): UiSchema {
     'ui:submitButtonOptions': { norender: true },
   };
 }
+
+/**
+ * Hides the top-level properties whose `"x-weft-when": { sibling: value }` does not hold for the
+ * current config (Input Data's file settings for a database source, and the other way round).
+ */
+export function hideInapplicable(ui: UiSchema, configSchema: Record<string, unknown>, config: Record<string, unknown>): UiSchema {
+  const properties = configSchema.properties;
+  if (!isObject(properties)) return ui;
+  let out = ui;
+  for (const [name, property] of Object.entries(properties)) {
+    const when = isObject(property) ? property['x-weft-when'] : undefined;
+    if (!isObject(when) || Object.entries(when).every(([key, value]) => config[key] === value)) continue;
+    if (out === ui) out = { ...ui };
+    out[name] = { ...(isObject(ui[name]) ? ui[name] : {}), 'ui:widget': 'hidden' };
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { ToolDescriptor } from '../../shared/manifest.js';
 import type { ToolNode } from '../../shared/workflow.js';
 import { isConfigEdit } from '../model/configEdit.js';
 import { configProblems, cspSafeValidator } from '../model/formValidator.js';
-import { uiSchemaFor } from '../model/uiSchemaFor.js';
+import { hideInapplicable, uiSchemaFor } from '../model/uiSchemaFor.js';
 import { workflowStore } from '../store/workflowStore.js';
 import type { ConfigFormContext } from './widgets/configFormContext.js';
 import { ConnectionWidget } from './widgets/ConnectionWidget.js';
@@ -26,6 +26,7 @@ export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; desc
   const schema = descriptor.configSchema as RJSFSchema;
   const uiSchema = useMemo(() => uiSchemaFor(descriptor.configSchema), [descriptor.configSchema]);
   const formData = useMemo(() => mergeDefaultConfig(descriptor.defaultConfig, tool.config), [descriptor.defaultConfig, tool.config]);
+  const shownUiSchema = useMemo(() => hideInapplicable(uiSchema, descriptor.configSchema, formData), [uiSchema, descriptor.configSchema, formData]);
   // shown from the start, not only after an edit: a new tool says at once what it still needs
   const problems = useMemo(() => toErrorSchema<ConfigData>(configProblems(schema, formData)), [schema, formData]);
   const toolId = tool.id;
@@ -39,7 +40,7 @@ export function ConfigForm({ tool, descriptor, context }: { tool: ToolNode; desc
   if (!hasFields) return <p className="muted pad">This tool has no settings.</p>;
   return (
     <Form<ConfigData, RJSFSchema, ConfigFormContext>
-      className="config-form" schema={schema} uiSchema={uiSchema} formData={formData} validator={cspSafeValidator}
+      className="config-form" schema={schema} uiSchema={shownUiSchema} formData={formData} validator={cspSafeValidator}
       widgets={widgets} formContext={context} onChange={onChange} extraErrors={problems} showErrorList={false}
       noHtml5Validate idPrefix={`config-${toolId}`} onSubmit={() => undefined}
     />

@@ -8,9 +8,10 @@ import Cursor from 'pg-cursor';
 import { ownValue } from '../../../shared/ownValue.js';
 import type { DatabaseConnection, Field } from '../../../shared/sdk/index.js';
 import type { FieldType } from '../../../shared/metadata.js';
-import { fieldOfPostgres, postgresClient, postgresTextToWeft } from '../../common/dbPostgres.js';
+import { fieldOfPostgres, postgresClient } from '../../common/dbPostgres.js';
 import { postgresColumnsSync, type PostgresColumn } from '../../common/dbPostgresFields.js';
-import { batchFromColumns, type ConversionFailure } from '../../common/ioValues.js';
+import type { ConversionFailure } from '../../common/ioValues.js';
+import { batchFromPostgresRows } from './postgresColumns.js';
 import type { Source } from './source.js';
 
 export interface PostgresSourceOptions {
@@ -50,7 +51,7 @@ export class PostgresSource implements Source {
 
   async *batches(): AsyncGenerator<RecordBatch> {
     const fields = this.fields();
-    const oids = this.columns!.map((c) => c.oid);
+    const columns = this.columns!;
     const client = postgresClient(this.options.connection);
     client.on('error', () => undefined);
     await client.connect();
@@ -61,9 +62,8 @@ export class PostgresSource implements Source {
       for (;;) {
         const rows = (await cursor.read(this.options.batchRows)) as unknown[][];
         if (rows.length === 0) break;
-        const columns = fields.map((_, c) => rows.map((r) => (typeof r[c] === 'string' ? postgresTextToWeft(oids[c], r[c] as string) : r[c])));
         const failures: ConversionFailure[] = [];
-        const batch = batchFromColumns(fields, columns, rows.length, failures);
+        const batch = batchFromPostgresRows(fields, columns, rows, failures);
         if (failures.length > 0) {
           if (this.failures.length < 5) this.failures.push(...failures.slice(0, 5).map((f) => ({ ...f, row: f.row + total })));
           this.failureCount += failures.length;

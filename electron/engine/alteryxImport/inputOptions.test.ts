@@ -18,3 +18,12 @@ describe('Input Data options (2021.2 XML)', () => {
     expect(rows[0]!.FileName).toMatch(/[\\/]data[\\/]prices-1252\.csv$/);
   });
 });
+
+describe('Input Data flat files (10.5 XML)', () => {
+  it('read a one-field flat file (FileFormat 21) line by line, cut to its length, named and trimmed as Alteryx does', async () => {
+    const run = await importAndRun('flat-file-10.yxmd', ['records-flat.txt']);
+    expect(run.report.status).toBe('ok');
+    expect(run.summary.status).toBe('ok');
+    expect(run.rows['2.trim.Output']).toEqual([{ Record: '{"a": 1, "b": "x,y"}' }, { Record: '{"a": 2, "c": "a much lo' }]);
+  });
+});

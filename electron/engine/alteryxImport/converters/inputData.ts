@@ -2,7 +2,8 @@
  * Input Data (`DbFileInput`): CSV/text and Excel files. Alteryx reads every field of a delimited
  * file as text (V_String of the configured width, longer values cut), so the fields are typed as
  * text and cut to that width here too, by the field list Alteryx saved with the workflow, else by
- * the file's header line and `<FieldLen>`. `OutputFileName` adds a `FileName` field.
+ * the file's header line and `<FieldLen>`. `OutputFileName` adds a `FileName` field. A flat
+ * (fixed-width) file (`FileFormat="21"`, `<FlatFileXML>`) of one field reads each line whole.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -145,6 +146,35 @@ function excelConfig(options: XmlElement | undefined, filePath: string, sheet: s
   });
 }
 
+/**
+ * A flat file (`FileFormat="21"`) lists its fields with their lengths in `<FlatFileXML>`. One field
+ * is each line, cut to its length (Weft reads the line whole as the `\0` delimiter does, names it
+ * `Field_1`, and a Select after it gives it its name; `trimWhiteSpace="t"` trims it in a Formula).
+ */
+function flatFileConfig(options: XmlElement | undefined, filePart: string, filePath: string, result: Converted): string | undefined {
+  const flat = options?.find('FlatFileXML/flatfile');
+  const fields = flat?.child('fields')?.children('field') ?? [];
+  if (fields.length !== 1) return `${filePart}: fixed-width files of ${fields.length} fields are not supported (only one field, each line whole)`;
+  const name = fields[0]!.attr('name') ?? 'Field_1';
+  const type = weftType(fields[0]!.attr('type')) ?? 'v_string';
+  const length = Number(fields[0]!.attr('length'));
+  Object.assign(result.config, {
+    path: filePath, format: 'csv', delimiter: '\u0000', quote: '', hasHeader: false,
+    encoding: encodingOf(options?.value('CodePage'), result), skipRows: 0, fieldTypes: { Field_1: type },
+    ...(/string$/.test(type) && Number.isInteger(length) && length > 0 && { textSizes: { Field_1: length } }),
+  });
+  result.helpers = [];
+  if (name !== 'Field_1') {
+    result.helpers.push({ suffix: 'name', plugin: 'weft/select', config: { fields: [{ field: 'Field_1', rename: name }], newFields: 'keep' }, anchor: 'Output' });
+    result.notes.push(`the line's field is named ${name} by a Select tool after the input`);
+  }
+  if (flat?.child('file')?.attr('trimWhiteSpace') === 't' && /string$/.test(type)) {
+    result.helpers.push({ suffix: 'trim', plugin: 'weft/formula', config: { formulas: [{ field: name, expression: `Trim([${name}])` }] }, anchor: 'Output' });
+    result.notes.push('white space around each line is trimmed by a Formula tool after the input');
+  }
+  return undefined;
+}
+
 export function convertInputData(tool: AlteryxTool, context: ImportContext): Conversion {
   const file = tool.configuration?.child('File');
   const written = file?.text().trim() ?? '';
@@ -157,24 +187,28 @@ export function convertInputData(tool: AlteryxTool, context: ImportContext): Con
   if (extension === '.yxdb') return unsupported(`${filePart}: Alteryx database files (.yxdb) are not supported; export it to CSV or Parquet in Alteryx`);
   if (extension === '.xls') return unsupported(`${filePart}: old Excel files (.xls) are not supported; save it as .xlsx`);
   if (/[*?]/.test(filePart)) return unsupported(`${filePart}: wildcard inputs (several files) are not supported`);
+  const options = tool.configuration?.child('FormatSpecificOptions');
+  const isFlat = file?.attr('FileFormat')?.trim() === '21' || options?.child('FlatFileXML') !== undefined;
   const isExcel = extension === '.xlsx' || extension === '.xlsm';
-  if (!isExcel && extension !== '.parquet' && !DELIMITED.has(extension)) {
+  if (!isFlat && !isExcel && extension !== '.parquet' && !DELIMITED.has(extension)) {
     return unsupported(`${filePart}: the ${extension} input format is not supported`);
   }
   const result = converted('weft/input-data', {});
   const located = findInputFile(filePart, context.yxmdDir, context.outputDir);
   if (located.note) result.notes.push(located.note);
   const foundAt = located.found ? path.resolve(context.outputDir, located.configPath) : undefined;
-  const options = tool.configuration?.child('FormatSpecificOptions');
   const fileName = fileNameSettings(file, result);
-  if (isExcel) excelConfig(options, located.configPath, sheet, result);
+  if (isFlat) {
+    const reason = flatFileConfig(options, filePart, located.configPath, result);
+    if (reason !== undefined) return unsupported(reason);
+  } else if (isExcel) excelConfig(options, located.configPath, sheet, result);
   else if (extension === '.parquet') Object.assign(result.config, { path: located.configPath, format: 'parquet' });
   else delimitedConfig(options, located.configPath, foundAt, tool, result, fileName?.field);
   if (fileName) Object.assign(result.config, { fileNameField: fileName.field, fileNameValue: fileName.value });
 
   const limit = Number(file?.attr('RecordLimit') ?? '');
   if (file?.attr('RecordLimit')?.trim() && Number.isInteger(limit) && limit >= 0) {
-    result.helpers = [{ suffix: 'limit', plugin: 'weft/sample', config: { mode: 'first', n: limit, groupBy: [] }, anchor: 'Output' }];
+    result.helpers = [{ suffix: 'limit', plugin: 'weft/sample', config: { mode: 'first', n: limit, groupBy: [] }, anchor: 'Output' }, ...(result.helpers ?? [])];
     result.notes.push(`the record limit (${limit}) is a Sample tool after the input`);
   }
   return result;

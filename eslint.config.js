@@ -66,6 +66,16 @@ export default tseslint.config(
       }] }],
     },
   },
+  {
+    // the in-database engine's worker is the one product module that runs DuckDB (docs/in-database.md)
+    files: ['electron/engine/inDatabase/inDatabaseWorker.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['**/testing/**', '**/testing', '**/*Testkit/**', '**/*Testkit.js', '**/*Testbed.js', '**/*Fixtures.js', 'vitest'],
+        message: 'test-only code: product code must not import it (it is not built into dist/)',
+      }] }],
+    },
+  },
   layer(['e2e/**/*.ts'], ['**/electron/engine/**', '**/renderer/**', '**/plugins/**'],
     'e2e drives the app as a user does; it may import shared/ types'),
 );

@@ -53,7 +53,12 @@ export interface ToolRunSummary {
   results: string[];
   /** true when the tool did not run and its outputs came from the anchor cache */
   cached?: boolean;
+  /** where it ran: absent means streaming (docs/in-database.md) */
+  engine?: ToolEngine;
 }
+
+/** how a workflow runs (its `engine` setting, `weft run --engine`): every tool in its worker, or in a database */
+export type ToolEngine = 'streaming' | 'in-database';
 
 /** The shape of `weft run --json` (docs/workflow-format.md and docs/cli.md). */
 export interface RunSummary {

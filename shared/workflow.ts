@@ -1,4 +1,6 @@
 /** The workflow file (`*.weft.json`), described in docs/workflow-format.md. */
+import type { ToolEngine } from './runEvents.js';
+
 export const WORKFLOW_FORMAT = 'weft-workflow';
 /** the newest version this Weft reads and writes */
 export const WORKFLOW_VERSION = 2;
@@ -76,6 +78,8 @@ export interface Workflow {
   connections: Connection[];
   notes?: Note[];
   groups?: Group[];
+  /** how it runs: `streaming` (default) or `in-database` (docs/in-database.md) */
+  engine?: ToolEngine;
   [extra: string]: unknown;
 }
 

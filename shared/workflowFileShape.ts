@@ -60,6 +60,9 @@ export function checkWorkflowShape(value: unknown, file: string | undefined): Sh
   });
 
   const { notes, groups } = checkNotesAndGroups(value, error);
+  if (value.engine !== undefined && value.engine !== 'streaming' && value.engine !== 'in-database') {
+    error('engine', `expected "streaming" or "in-database", found ${JSON.stringify(value.engine)}`);
+  }
 
   if (errors.length > 0) return { workflow: null, errors };
   return {

@@ -8,9 +8,11 @@ describe('parseCommandLine', () => {
   it('parses run with repeated --plugins, --json, --timeout and --verbose, resolving paths against the folder given', () => {
     expect(parseCommandLine(['run', 'flow.weft.json', '--plugins', 'a', '--plugins', '/abs/b', '--json', '--timeout', '2.5', '--verbose'], cwd)).toEqual({
       kind: 'run', mode: 'full', file: '/home/me/work/flow.weft.json', pluginDirs: ['/home/me/work/a', '/abs/b'], json: true, timeoutMs: 2500, idleTimeoutMs: 600_000, verbose: true,
-      incremental: false,
+      incremental: false, engine: null,
     });
     expect(parseCommandLine(['run', 'f', '--incremental'], cwd)).toMatchObject({ kind: 'run', incremental: true });
+    expect(parseCommandLine(['run', 'f', '--engine', 'in-database'], cwd)).toMatchObject({ kind: 'run', engine: 'in-database' });
+    expect(() => parseCommandLine(['run', 'f', '--engine', 'spark'], cwd)).toThrow('--engine takes streaming or in-database, got "spark"');
     expect(parseCommandLine(['update', '../x.weft.json'], cwd)).toMatchObject({ kind: 'run', mode: 'update', file: '/home/me/x.weft.json', timeoutMs: null, json: false });
     expect(parseCommandLine(['run', '--plugins=p', 'f'], cwd)).toMatchObject({ file: '/home/me/work/f', pluginDirs: ['/home/me/work/p'] });
   });

@@ -13,7 +13,7 @@ export type ToolType = (typeof TOOL_TYPES)[number];
 export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
-  | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; idleTimeoutMs: number | null; verbose: boolean; incremental: boolean }
+  | { kind: 'run'; mode: 'full' | 'update'; file: string; pluginDirs: string[]; json: boolean; timeoutMs: number | null; idleTimeoutMs: number | null; verbose: boolean; incremental: boolean; engine: 'streaming' | 'in-database' | null }
   | { kind: 'import'; file: string; output: string | null; json: boolean; verbose: boolean }
   | { kind: 'plugins-install'; dir: string; force: boolean; verbose: boolean }
   | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
@@ -42,6 +42,7 @@ interface Options {
   timeout?: { type: 'string' };
   'idle-timeout'?: { type: 'string' };
   incremental?: { type: 'boolean' };
+  engine?: { type: 'string' };
   verbose?: { type: 'boolean'; short?: string };
   force?: { type: 'boolean' };
   'tool-type'?: { type: 'string' };
@@ -74,7 +75,7 @@ function onePositional(positionals: string[], what: string, usage: string, json 
 }
 
 export const USAGE = {
-  run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--idle-timeout SECONDS] [--incremental] [--verbose]',
+  run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--idle-timeout SECONDS] [--incremental] [--engine streaming|in-database] [--verbose]',
   update: 'weft update FILE [--plugins DIR]… [--json] [--verbose]',
   import: 'weft import FILE.yxmd [-o OUT.weft.json] [--json]',
   install: 'weft plugins install DIR [--force]',
@@ -96,7 +97,7 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
   if (command === 'run' || command === 'update') {
     const usage = command === 'run' ? USAGE.run : USAGE.update;
     const options: Options = { plugins: { type: 'string', multiple: true }, json: { type: 'boolean' }, verbose: { type: 'boolean' } };
-    if (command === 'run') Object.assign(options, { timeout: { type: 'string' }, 'idle-timeout': { type: 'string' }, incremental: { type: 'boolean' } });
+    if (command === 'run') Object.assign(options, { timeout: { type: 'string' }, 'idle-timeout': { type: 'string' }, incremental: { type: 'boolean' }, engine: { type: 'string' } });
     const { values, positionals } = parse(rest, options, usage);
     if (values.help) return { kind: 'help', topic: command };
     const json = values.json === true;
@@ -118,11 +119,15 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
       }
       idleTimeoutMs = seconds === 0 ? null : Math.round(seconds * 1000);
     }
+    const engine = values.engine;
+    if (engine !== undefined && engine !== 'streaming' && engine !== 'in-database') {
+      throw new UsageError(`--engine takes streaming or in-database, got "${String(engine)}"`, json);
+    }
     // the same folder named twice is loaded once
     const pluginDirs = [...new Set((values.plugins as string[] | undefined ?? []).map(resolve))];
     return {
       kind: 'run', mode: command === 'run' ? 'full' : 'update', file, pluginDirs, json, timeoutMs, idleTimeoutMs,
-      verbose: values.verbose === true, incremental: values.incremental === true,
+      verbose: values.verbose === true, incremental: values.incremental === true, engine: engine ?? null,
     };
   }
 

@@ -56,6 +56,7 @@ export async function runCommand(command: Extract<Command, { kind: 'run' }>, ter
         signal: cancel.signal,
         // --incremental reuses the anchor cache and keeps this run's outputs in it; without it the command keeps none
         ...(command.incremental && { cache: 'reuse' as const, workflowKey: loaded.path }),
+        ...(command.engine !== null && { engine: command.engine }),
         ...(progress && { onEvent: progress.onEvent }),
       });
     } finally {

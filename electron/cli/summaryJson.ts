@@ -20,7 +20,7 @@ export function summaryJson(summary: RunSummary): CommandRunJson {
         ? { metadata: output.metadata }
         : { records: output.records ?? 0, metadata: output.metadata };
     }
-    tools[toolId] = { status: tool.status, messages: tool.messages, outputs, results: tool.results, cached: tool.cached === true };
+    tools[toolId] = { status: tool.status, messages: tool.messages, outputs, results: tool.results, cached: tool.cached === true, engine: tool.engine ?? 'streaming' };
   }
   return { status: summary.status, durationMs: summary.durationMs, tools };
 }

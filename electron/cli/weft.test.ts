@@ -113,7 +113,7 @@ describe('weft run / update', () => {
     expect(json.tools.sum!.outputs.Output!.metadata.fields.map((f) => f.name)).toEqual(['n', 'amount', 'total']);
     expect(texts(json, 'sum')).toContain('total 22.5 over 5 records');
     expect(texts(json, 'sum').find((t) => t.startsWith('lifecycle:'))).toMatch(/^lifecycle: constructor, opened #1(, packet)+, complete$/);
-    expect(Object.keys(json.tools.sum!).sort()).toEqual(['cached', 'messages', 'outputs', 'results', 'status']);
+    expect(Object.keys(json.tools.sum!).sort()).toEqual(['cached', 'engine', 'messages', 'outputs', 'results', 'status']);
   });
 
   it('update-only prints anchors with metadata and no record counts, calling only constructor and onInputConnectionOpened', async () => {

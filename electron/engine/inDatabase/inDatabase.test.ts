@@ -82,7 +82,7 @@ describe('in-database run of a part', () => {
     const sqlChain = chain('[amount] > 100 AND [flag]', viaDuckdb);
     const [part] = planInDatabase(sqlChain.tools, sqlChain.connections, duckdbDialect, dir).parts;
     const result = await runPart(sqlChain.tools.filter((t) => part.tools.includes(t.id)), part.connections, duckdbDialect, session(), dir);
-    expect(Object.fromEntries(result.records)).toEqual({ 'input.Output': 6, 'filter.True': 3, 'filter.False': 3, 'formula.Output': 3, 'sort.Output': 3 });
+    expect(Object.fromEntries([...result.anchors].map(([k, v]) => [k, v.records]))).toEqual({ 'input.Output': 6, 'filter.True': 3, 'filter.False': 3, 'formula.Output': 3, 'sort.Output': 3 });
 
     const streamed = await runTestWorkflow(chain('[amount] > 100 AND [flag]', viaStreaming), { mode: 'full', workflowDir: dir });
     expect(streamed.summary.status).toBe('ok');
@@ -91,3 +91,26 @@ describe('in-database run of a part', () => {
     expect(await rows(viaDuckdb)).toEqual(expected);
   });
 });
+
+describe('a full run with engine in-database', () => {
+  it('runs the part in DuckDB: same file as streaming, counts and previews on every anchor, engine per tool', async () => {
+    const viaRunner = path.join(dir, 'runner.parquet');
+    const viaStreaming = path.join(dir, 'runner-streaming.parquet');
+    const run = await runTestWorkflow(chain('[amount] > 100 AND [flag]', viaRunner), { mode: 'full', workflowDir: dir, engine: 'in-database' });
+    expect(run.summary.status).toBe('ok');
+    expect(Object.values(run.summary.tools).map((t) => t.engine)).toEqual(Array(5).fill('in-database'));
+    expect(run.summary.tools.filter.outputs.False.records).toBe(3);
+    expect(run.previews['sort.Output'].map((r) => r.id)).toEqual(['3', '9007199254740993', '5']);
+    await runTestWorkflow(chain('[amount] > 100 AND [flag]', viaStreaming), { mode: 'full', workflowDir: dir });
+    expect(await rows(viaRunner)).toEqual(await rows(viaStreaming));
+  });
+
+  it('a chain that does not translate streams, says why, and still gives its rows', async () => {
+    const run = await runTestWorkflow(chain('Contains([city], "i") AND [flag]', path.join(dir, 'contains.parquet')), { mode: 'full', workflowDir: dir, engine: 'in-database' });
+    expect(run.summary.status).toBe('ok');
+    expect(run.summary.tools.filter.engine).toBe('streaming');
+    expect(run.summary.tools.filter.messages.map((m) => m.text)).toContain('streams: Contains() has no exact translation in duckdb');
+    expect(run.summary.tools.sort.outputs.Output.records).toBe(2);
+  });
+});
+

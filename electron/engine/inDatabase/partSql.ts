@@ -16,15 +16,20 @@ export interface SqlSession {
 }
 
 export interface PartResult {
-  /** `${toolId}.${anchor}` → rows */
-  records: Map<string, number>;
+  /** `${toolId}.${anchor}` → its table and row count */
+  anchors: Map<string, { table: string; records: number }>;
   /** every statement run, in order (for messages and tests) */
   statements: string[];
 }
 
-export class PartTranslationError extends Error {
-  constructor(readonly toolId: string, reason: string) {
-    super(`${toolId}: ${reason}`);
+/**
+ * Where a part stopped: `translate` (a tool had no SQL once its input fields were known) and
+ * `relation` (the database refused a query, e.g. `+` on text) happen before any file is written,
+ * so the part can run streaming instead; `write` is an Output Data failure.
+ */
+export class PartRunError extends Error {
+  constructor(readonly detail: { toolId: string | null; phase: 'translate' | 'relation' | 'write'; message: string }) {
+    super(`${detail.toolId ?? 'in-database'}: ${detail.message}`);
   }
 }
 
@@ -42,9 +47,9 @@ function topological(tools: ToolNode[], connections: Connection[]): ToolNode[] {
 
 export async function runPart(tools: ToolNode[], connections: Connection[], dialect: SqlDialect, session: SqlSession, workflowDir: string | null): Promise<PartResult> {
   const tableOf = new Map<string, string>();
-  const records = new Map<string, number>();
+  const anchors = new Map<string, { table: string; records: number }>();
   const statements: string[] = [];
-  const writes: string[] = [];
+  const writes: Array<{ toolId: string; sql: string }> = [];
   let next = 0;
   for (const tool of topological(tools, connections)) {
     const inputs: Record<string, string> = {};
@@ -55,20 +60,28 @@ export async function runPart(tools: ToolNode[], connections: Connection[], dial
       fields[c.to.anchor] = (await session.fields(table)).filter((f) => f !== ROW);
     }
     const translated = toolToSql({ plugin: tool.plugin, config: tool.config, inputs, fields, workflowDir }, dialect);
-    if (!translated.ok) throw new PartTranslationError(tool.id, translated.reason);
+    if (!translated.ok) throw new PartRunError({ toolId: tool.id, phase: 'translate', message: translated.reason });
     for (const [anchor, select] of Object.entries(translated.sql.outputs)) {
       const table = dialect.ident(`weft_${next++}`);
       const statement = `CREATE TEMP TABLE ${table} AS ${select}`;
       statements.push(statement);
-      await session.run(statement);
+      try {
+        await session.run(statement);
+      } catch (error) {
+        throw new PartRunError({ toolId: tool.id, phase: 'relation', message: (error as Error).message });
+      }
       tableOf.set(`${tool.id}.${anchor}`, table);
-      records.set(`${tool.id}.${anchor}`, await session.count(table));
+      anchors.set(`${tool.id}.${anchor}`, { table, records: await session.count(table) });
     }
-    writes.push(...translated.sql.writes.map((w) => w.sql));
+    writes.push(...translated.sql.writes.map((w) => ({ toolId: tool.id, sql: w.sql })));
   }
   for (const write of writes) {
-    statements.push(write);
-    await session.run(write);
+    statements.push(write.sql);
+    try {
+      await session.run(write.sql);
+    } catch (error) {
+      throw new PartRunError({ toolId: write.toolId, phase: 'write', message: (error as Error).message });
+    }
   }
-  return { records, statements };
+  return { anchors, statements };
 }

@@ -58,6 +58,7 @@ const inputData: Translate = ({ config, workflowDir }, d) => {
   const problem = unexpected(config, {
     source: is('file'), path: any, format: any, delimiter: is(','), quote: is('"'), hasHeader: is(true), encoding: is('utf8'),
     skipRows: is(0), sheet: any, connection: emptyText, table: emptyText, query: emptyText,
+    fieldTypes: (v) => typeof v === 'object' && v !== null && Object.keys(v).length === 0,
   });
   if (problem) return no(problem);
   const file = typeof config.path === 'string' ? resolvePath(config.path, workflowDir) : '';

@@ -4,7 +4,7 @@
  */
 import type { Metadata } from '../../../shared/metadata.js';
 import type {
-  MessageLevel, PreviewRow, RunEvent, RunMode, RunStatus, RunSummary, ToolRunSummary, ToolStatus,
+  MessageLevel, PreviewRow, RunEvent, RunMode, RunStatus, RunSummary, ToolEngine, ToolRunSummary, ToolStatus,
 } from '../../../shared/runEvents.js';
 import { capPreview, capText, MAX_MESSAGES_PER_TOOL } from './messageLimits.js';
 
@@ -70,6 +70,12 @@ export class RunRecorder {
   /** the tool's outputs come from the anchor cache instead of running it */
   markCached(toolId: string): void {
     this.tools.get(toolId)!.summary.cached = true;
+  }
+
+  /** where the tool ran (`weft run --engine`, docs/in-database.md), with an info message saying why when given */
+  engine(toolId: string, engine: ToolEngine, note: string | null): void {
+    this.tools.get(toolId)!.summary.engine = engine;
+    if (note !== null) this.message(toolId, 'info', note);
   }
 
   /** marks the tool failed with an error message (once) */

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
-import type { RunEvent, RunMode, RunSummary } from '../../../shared/runEvents.js';
+import type { RunEvent, RunMode, RunSummary, ToolEngine } from '../../../shared/runEvents.js';
+import { runInDatabase, withoutTools } from '../inDatabase/inDatabaseRun.js';
 import type { Workflow } from '../../../shared/workflow.js';
 import type { PluginServices, ToolResolver } from '../hostContracts.js';
 import { removePartialFiles } from '../stores/partialFiles.js';
@@ -56,6 +57,8 @@ export interface WorkflowRunnerOptions {
    * loads the engine; default a new pool with `resourceLimits` and `maxIdleWorkers`
    */
   pool?: WorkerPool;
+  /** where in-database runs spill (DuckDB's temp_directory); default a folder of the run's temporary folder */
+  inDatabaseTempDir?: string;
 }
 
 /**
@@ -79,6 +82,8 @@ export interface RunOptions {
   runId?: string;
   /** update-only: reuse cached results of unchanged tools (default true) */
   useCache?: boolean;
+  /** full runs: `in-database` runs what translates as SQL in DuckDB (docs/in-database.md); default the workflow's `engine` */
+  engine?: ToolEngine;
   /** full runs: this run's memory limit, over the runner's memoryLimitMb */
   memoryLimitMb?: number;
   /** full runs: packets a consumer lets its producer send ahead, per connection (default 4) */
@@ -138,14 +143,26 @@ export class WorkflowRunner {
           watchdogMs: this.options.updateWatchdogMs ?? 3000, signal: options.signal,
         });
       }
-      const cache = await this.prepareCache(plan, runId, options);
+      const memoryLimitMb = options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb();
+      let streamingPlan = plan;
+      if ((options.engine ?? workflow.engine) === 'in-database') {
+        const ran = await runInDatabase({
+          plan, recorder, workflowDir: options.workflowDir, previewRows: options.previewRows ?? 100, signal: options.signal,
+          tempDirectory: this.options.inDatabaseTempDir ?? path.join(tempRoot, 'in-database'),
+          // DuckDB spills past half the run's limit: the streaming tools and the app keep the rest
+          memoryLimitMb: memoryLimitMb / 2,
+        });
+        streamingPlan = withoutTools(plan, ran);
+        if (streamingPlan.tools.length === 0) return recorder.finish(options.signal?.aborted === true);
+      }
+      const cache = await this.prepareCache(streamingPlan, runId, options);
       try {
         return await runFull({
-          plan, recorder, cache, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
+          plan: streamingPlan, recorder, cache, pool: this.pool, services: this.options.services, workflowDir: options.workflowDir,
           weftVersion: this.options.weftVersion, tempRoot, connections: this.options.connections, previewRows: options.previewRows ?? 100,
           timeoutMs: options.timeoutMs, idleTimeoutMs: options.idleTimeoutMs, signal: options.signal, credit: options.credit,
           maxLiveTools: this.options.maxLiveTools ?? Math.max(8, 2 * os.availableParallelism()),
-          memoryLimitMb: options.memoryLimitMb ?? this.options.memoryLimitMb ?? memoryLimitFromEnvironment() ?? defaultMemoryLimitMb(),
+          memoryLimitMb,
         });
       } finally {
         await cache?.finish();

@@ -94,7 +94,7 @@ export async function createEngineHost(options: EngineHostOptions = {}): Promise
     throw new EngineStartError([startProblem(error)]);
   }
   const { services, stores } = registry;
-  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections, runsDir: stores.results.runsDir, ...(options.workerPool && { pool: options.workerPool }) });
+  const runner = createRunner({ resolver: registry, services, weftVersion, connections: stores.connections, runsDir: stores.results.runsDir, inDatabaseTempDir: path.join(dataDir, 'in-database-temp'), ...(options.workerPool && { pool: options.workerPool }) });
   if (options.warmWorkers) runner.warm();
   // a reloaded, installed or removed plugin may change what update-only computes
   const stopClearingCache = registry.onChange(() => runner.clearUpdateCache());

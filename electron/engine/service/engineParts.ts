@@ -23,7 +23,7 @@ export interface ServiceRegistry extends ToolResolver {
 }
 
 /** the run options the service passes (their meaning is documented on RunOptions) */
-export type ServiceRunOptions = Pick<RunOptions, 'mode' | 'workflowDir' | 'timeoutMs' | 'idleTimeoutMs' | 'previewRows' | 'signal' | 'onEvent' | 'cache' | 'workflowKey' | 'cacheBudgetBytes'>;
+export type ServiceRunOptions = Pick<RunOptions, 'mode' | 'workflowDir' | 'timeoutMs' | 'idleTimeoutMs' | 'previewRows' | 'signal' | 'onEvent' | 'cache' | 'workflowKey' | 'cacheBudgetBytes' | 'engine'>;
 
 /** the part of WorkflowRunner (runtime/workflowRunner.ts) the service uses */
 export interface ServiceRunner {

@@ -17,7 +17,7 @@ interface RegistryParts {
   stores: PluginStores;
 }
 
-export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup; runsDir?: string; pool?: WorkerPool }): ServiceRunner {
+export function createRunner(options: { resolver: ToolResolver; services: PluginServices; weftVersion: string; connections: ConnectionLookup; runsDir?: string; inDatabaseTempDir?: string; pool?: WorkerPool }): ServiceRunner {
   return new WorkflowRunner(options);
 }
 

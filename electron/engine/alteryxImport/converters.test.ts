@@ -61,3 +61,13 @@ describe('conversions', () => {
     expect(workflow.connections).toEqual([{ from: { tool: '7', anchor: 'Output' }, to: { tool: '7.concat', anchor: 'Input' } }]);
   });
 });
+
+describe('Excel input paths', () => {
+  it('read the sheet after the single | Designer 10.0 writes (file.xlsx|`Sheet1$`) as after |||', () => {
+    const { tool, report } = one('AlteryxBasePluginsGui.DbFileInput.DbFileInput',
+      '<File OutputFileName="" RecordLimit="" SearchSubDirs="False" FileFormat="25">C:\\Downloads\\quarter of date.xlsx|`Sheet1$`</File><FormatSpecificOptions><FirstRowData>False</FirstRowData></FormatSpecificOptions>');
+    expect(report.weft).toBe('weft/input-data');
+    expect(tool.config).toMatchObject({ format: 'xlsx', sheet: 'Sheet1', hasHeader: true });
+    expect(String(tool.config.path)).toMatch(/quarter of date\.xlsx$/);
+  });
+});

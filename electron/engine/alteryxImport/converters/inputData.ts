@@ -20,11 +20,14 @@ const DEFAULT_FIELD_LENGTH = 254;
 /** `OutputFileName` → what the added `FileName` field holds */
 const FILE_NAME_VALUES: Record<string, 'name' | 'path'> = { filename: 'name', name: 'name', path: 'path', fullpath: 'path' };
 
-/** `file.xlsx|||`Sheet1$`` → the file and the sheet (also `|||Sheet1$` and `|||select * from `Sheet1$``) */
+/**
+ * `file.xlsx|||`Sheet1$`` → the file and the sheet (also `|||Sheet1$`, `|||select * from `Sheet1$``,
+ * and the single `|` Designer 10.0 writes: `file.xlsx|`Sheet1$``); no file path holds a `|`
+ */
 export function splitExcelPath(text: string): { file: string; sheet: string | undefined } {
-  const at = text.indexOf('|||');
+  const at = text.indexOf('|');
   if (at < 0) return { file: text, sheet: undefined };
-  const table = text.slice(at + 3).trim();
+  const table = text.slice(at).replace(/^\|+/, '').trim();
   const quoted = /`([^`]*)`/.exec(table) ?? /\[([^\]]*)\]/.exec(table);
   const name = (quoted ? quoted[1] : table).replace(/\$$/, '');
   return { file: text.slice(0, at), sheet: name === '' ? undefined : name };

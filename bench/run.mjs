@@ -8,7 +8,7 @@ import { renderChart } from './chart.mjs';
 import { compareOutputs } from './compareOutputs.mjs';
 import { compareReshape } from './compareReshape.mjs';
 import { generateCsv } from './generateCsv.mjs';
-import { chainWorkflow, pipelineWorkflow, reshapeWorkflow, streamingWorkflow } from './workflows.mjs';
+import { chainWorkflow, joinWorkflow, pipelineWorkflow, reshapeWorkflow, streamingWorkflow } from './workflows.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -110,6 +110,13 @@ if (chainRun.status !== 'ok') throw new Error(`Weft chain of ${chainTools} tools
 log('anchor cache: pipeline without and with the cache, then an incremental run…');
 const cache = job('weftCache.mjs', [pipelineFile, weftHome, option('--cache-rounds', '2')]);
 
+// issue 15: Join holds both inputs; its peak RSS grows with the rows (20M rows measured ~4.9 GB before)
+const joinRows = Number(option('--join', '1000000'));
+log(`a join of ${joinRows.toLocaleString('en')} rows with itself…`);
+const joinCsv = await generateCsv(path.join(work, `data-${joinRows}.csv`), joinRows);
+const joinRun = job('weftRun.mjs', [workflowFile('join.weft.json', joinWorkflow(joinCsv, out('join-out.csv'))), weftHome]);
+if (joinRun.status !== 'ok') throw new Error(`Weft join of ${joinRows} rows failed: ${joinRun.failures.join('\n')}`);
+
 log('update-only latency and run overhead…');
 const latency = job('weftLatency.mjs', [weftHome]);
 
@@ -134,6 +141,7 @@ const result = {
   reshape: { ...reshape, duckdb_wall_s: reshapeDuck.wall_s, outputs_match: reshapeMatch.match, larger: reshapeLarger },
   anchor_cache: cache,
   chain: { tools: chainTools, wall_s: chainRun.wall_s, peak_rss_mb: chainRun.peak_rss_mb },
+  join: { rows: joinRows, wall_s: joinRun.wall_s, peak_rss_mb: joinRun.peak_rss_mb },
   update_only: latency.update_only,
   run_overhead: latency.run_overhead,
   cold_start: { weft_run_s: coldStart.weft_run_s, node_s: coldStart.node_s, rounds: coldStart.rounds },

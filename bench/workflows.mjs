@@ -112,3 +112,16 @@ export function chainWorkflow(count) {
   }
   return workflow(tools, connections);
 }
+
+/** Input → Join (the same file on both sides, on id: one match per row) → Output: memory of a large join (issue 15) */
+export function joinWorkflow(inputCsv, outputCsv) {
+  return workflow(
+    [
+      tool('left', 'weft/input-data', { path: inputCsv, format: 'csv' }, 0),
+      tool('right', 'weft/input-data', { path: inputCsv, format: 'csv' }, 0),
+      tool('join', 'weft/join', { keys: [{ left: 'id', right: 'id' }] }, 200),
+      tool('output', 'weft/output-data', { path: outputCsv, format: 'csv', ifExists: 'overwrite' }, 400),
+    ],
+    [link('left', 'join', 'Output', 'Left'), link('right', 'join', 'Output', 'Right'), link('join', 'output', 'Join')],
+  );
+}

@@ -41,7 +41,7 @@ async function dispatch(argv: string[], terminal: Terminal): Promise<number> {
       }
       case 'run': {
         // a full run's tool hosts start now, while the engine, the plugins and the workflow load
-        const pool = command.mode === 'full' ? prestartToolHosts(command.file) : undefined;
+        const pool = command.mode === 'full' ? prestartToolHosts(command.file, command.engine) : undefined;
         const { runCommand } = await import('./runCommand.js');
         return await runCommand(command, terminal, pool);
       }

@@ -129,9 +129,11 @@ export interface Records {
   fromColumns(metadata: Metadata, columns: Record<string, ArrayLike<RecordValue>>): RecordPacket;
 }
 
-export interface Provider {
+/** `Config`: the type of this tool's config (`weft plugins new` generates one from its configSchema) */
+export interface Provider<Config = Record<string, unknown>> {
   readonly toolId: string;
-  readonly toolConfig: Record<string, unknown>;
+  /** the config, already validated against the tool's configSchema, over its defaultConfig */
+  readonly toolConfig: Config;
   readonly environment: Environment;
   readonly io: IO;
   getInputAnchor(name: string): InputAnchor;
@@ -156,6 +158,7 @@ export interface Plugin {
   onComplete?(): void | Promise<void>;
 }
 
-export type PluginClass = new (provider: Provider) => Plugin;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any tool's config type
+export type PluginClass = new (provider: Provider<any>) => Plugin;
 
 export const SDK_VERSION = '1.0.0';

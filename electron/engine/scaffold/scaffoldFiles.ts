@@ -1,114 +1,142 @@
-/** Text of the generated build script, test, test workflow, test source package and README. */
+/** Text of the generated scripts, tsconfig, tests and README of a plugin package. */
 import type { ScaffoldToolType, ToolTemplate } from './toolTemplates.js';
 
-/** how the generated scripts find the Weft checkout: $WEFT_ROOT, else the git-ignored `.weft-root` */
-const FIND_WEFT_ROOT = `function weftRoot() {
+/** scripts/weft.mjs: finds the Weft on this machine and lends its esbuild, tsc and config-type generator */
+export function weftScript(): string {
+  return `// The Weft on this machine: $WEFT_ROOT, else the path in the git-ignored .weft-root (written by
+// \`weft plugins new\`). Its esbuild and tsc build and check this package; nothing here is needed at run time.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function weftRoot() {
   if (process.env.WEFT_ROOT) return process.env.WEFT_ROOT;
   const local = path.join(here, '.weft-root');
   if (fs.existsSync(local)) return fs.readFileSync(local, 'utf8').trim();
   throw new Error('set WEFT_ROOT to the folder of your Weft checkout (the one holding bin/weft.mjs)');
-}`;
+}
+
+export function weftRequire(id) {
+  return createRequire(path.join(weftRoot(), 'package.json'))(id);
+}
+
+export function weftResolve(id) {
+  return createRequire(path.join(weftRoot(), 'package.json')).resolve(id);
+}
+
+export function readManifest() {
+  return JSON.parse(fs.readFileSync(path.join(here, 'weft-plugin.json'), 'utf8'));
+}
+
+/** src/NAME.ts for the entry dist/NAME.js */
+export function sourceOf(entry) {
+  return path.join(here, 'src', path.basename(entry).replace(/\\.m?js$/, '.ts'));
+}
+
+/** writes src/NAME.config.ts, the \`Config\` type of each tool, from its configSchema and defaultConfig */
+export async function writeConfigTypes() {
+  const root = weftRoot();
+  const buildScript = path.join(root, 'scripts', 'buildNode.mjs');
+  if (fs.existsSync(buildScript)) await (await import(pathToFileURL(buildScript).href)).ensureBuilt();
+  const generator = path.join(root, 'dist', 'electron', 'engine', 'scaffold', 'configType.js');
+  const { configTypeSource } = await import(pathToFileURL(generator).href);
+  for (const tool of readManifest().tools) {
+    const file = sourceOf(tool.entry).replace(/\\.ts$/, '.config.ts');
+    const text = \`// Generated from weft-plugin.json (tool \${tool.id}) by scripts/build.mjs: edit the configSchema, not this file.\\n\${configTypeSource(tool.configSchema ?? { type: 'object' }, tool.defaultConfig ?? {})}\`;
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  }
+}
+`;
+}
 
 export function buildScript(): string {
-  return `// Compiles every tool entry of weft-plugin.json (dist/NAME.js from src/NAME.ts) with the esbuild of
-// the Weft checkout ($WEFT_ROOT, else the path in .weft-root). Types are only checked by your editor / tsc.
-import { createRequire } from 'node:module';
+  return `// Compiles every tool entry of weft-plugin.json (dist/NAME.js from src/NAME.ts, with what it imports
+// bundled in, so dist/ runs without node_modules) after writing each tool's Config type.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { here, readManifest, sourceOf, weftRequire, writeConfigTypes } from './weft.mjs';
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-${FIND_WEFT_ROOT}
-const manifest = JSON.parse(fs.readFileSync(path.join(here, 'weft-plugin.json'), 'utf8'));
-const entryPoints = [...new Set(manifest.tools.map((tool) => tool.entry))].map((entry) => {
-  const source = path.join(here, 'src', path.basename(entry).replace(/\\.m?js$/, '.ts'));
+await writeConfigTypes();
+const entryPoints = [...new Set(readManifest().tools.map((tool) => tool.entry))].map((entry) => {
+  const source = sourceOf(entry);
   if (!fs.existsSync(source)) throw new Error(\`weft-plugin.json: the entry \${entry} has no source \${path.relative(here, source)}\`);
   return source;
 });
-const { build } = createRequire(path.join(weftRoot(), 'package.json'))('esbuild');
-await build({
+await weftRequire('esbuild').build({
   entryPoints,
   outdir: path.join(here, 'dist'),
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   logLevel: 'error',
 });
 `;
 }
 
-export function testScript(template: ToolTemplate): string {
-  const toolUnderTest = template.inputs.length === 0 ? 't1' : 't2';
-  return `// Runs the tool through the real Weft engine: \`weft run <workflow> --plugins . --json\`.
-import { execFile } from 'node:child_process';
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+export function typecheckScript(): string {
+  return `// Type-checks src/ with the TypeScript of the Weft checkout, after writing each tool's Config type.
+import { execFileSync } from 'node:child_process';
+import { here, weftResolve, writeConfigTypes } from './weft.mjs';
 
-const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-${FIND_WEFT_ROOT}
-const weft = path.join(weftRoot(), 'bin', 'weft.mjs');
-
-test('${template.name} runs in a workflow', async () => {
-  const weftHome = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-plugin-test-'));
-  try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [weft, 'run', path.join(here, 'test', '${template.id}.weft.json'), '--plugins', here, '--plugins', path.join(here, 'test', 'rows'), '--json'],
-      { env: { ...process.env, WEFT_HOME: weftHome } },
-    );
-    const summary = JSON.parse(stdout);
-    assert.equal(summary.status, 'ok', JSON.stringify(summary, null, 2));
-    const tool = summary.tools['${toolUnderTest}'];
-    assert.equal(tool.status, 'ok');
-${Object.entries(template.expected)
-  .map(([anchor, records]) => `    assert.equal(tool.outputs['${anchor}'].records, ${records});`)
-  .join('\n')}${
-    template.outputs.length === 0
-      ? `
-    assert.equal(tool.results.length, 1);
-    assert.deepEqual(JSON.parse(fs.readFileSync(tool.results[0], 'utf8')), { records: 3 });`
-      : ''
-  }
-  } finally {
-    fs.rmSync(weftHome, { recursive: true, force: true });
-  }
-});
+await writeConfigTypes();
+try {
+  execFileSync(process.execPath, [weftResolve('typescript/bin/tsc'), '-p', here], { stdio: 'inherit' });
+} catch {
+  process.exitCode = 1;
+}
 `;
 }
 
-export function testWorkflow(packageName: string, template: ToolTemplate): string {
-  const tool = { id: template.inputs.length === 0 ? 't1' : 't2', plugin: `${packageName}/${template.id}`, config: template.defaultConfig, position: { x: 240, y: 0 } };
-  const tools = template.inputs.length === 0 ? [tool] : [{ id: 't1', plugin: 'scaffold-test-rows/rows', config: {}, position: { x: 0, y: 0 } }, tool];
-  const connections = template.inputs.map((anchor) => ({ from: { tool: 't1', anchor: 'Output' }, to: { tool: 't2', anchor } }));
-  return JSON.stringify({ format: 'weft-workflow', version: 1, tools, connections }, null, 2) + '\n';
+export function devScript(): string {
+  return `// \`weft dev .\`: rebuilds on every edit, reloads the tools and re-runs them (arguments are passed on).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { here, weftRoot } from './weft.mjs';
+
+const child = spawn(process.execPath, [path.join(weftRoot(), 'bin', 'weft.mjs'), 'dev', here, ...process.argv.slice(2)], { stdio: 'inherit' });
+child.on('exit', (code) => (process.exitCode = code ?? 1));
+`;
 }
 
-/** a three-row source used only by the test workflow */
-export const rowsFixture = {
-  manifest:
-    JSON.stringify(
-      { name: 'scaffold-test-rows', version: '1.0.0', tools: [{ id: 'rows', name: 'Test Rows', entry: 'rows.js', inputs: [], outputs: [{ name: 'Output' }] }] },
-      null,
-      2,
-    ) + '\n',
-  source: `export default class Rows {
-  constructor(provider) {
-    this.provider = provider;
-    provider.getOutputAnchor('Output').open({ fields: [{ name: 'name', type: 'v_string', size: 20 }, { name: 'value', type: 'double' }] });
-  }
-  async onComplete() {
-    await this.provider.getOutputAnchor('Output').write([{ name: 'a', value: 1 }, { name: 'b', value: 2 }, { name: 'c', value: 3 }]);
-  }
-}
-`,
+export const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023'], types: [],
+    strict: true, noEmit: true, skipLibCheck: true, isolatedModules: true,
+  },
+  include: ['src'],
 };
+
+/** the test of one tool: update-only and a full run through the real engine (`runTool`) */
+export function testScript(template: ToolTemplate, toolId: string = template.id): string {
+  const inputs = template.inputs.length === 0 ? '' : ` inputs: { ${template.inputs.map((a) => `${a}: ROWS`).join(', ')} },`;
+  return `// ${toolId} through the real Weft engine (runTool of @weft/sdk/testing): update-only, then a full run.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runTool } from '@weft/sdk/testing';
+
+const plugin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROWS = [{ name: 'a', value: 1 }, { name: 'b', value: 2 }, { name: 'c', value: 3 }];
+const config = ${JSON.stringify(template.defaultConfig)};
+
+test('${toolId}: update-only opens its outputs with their metadata', async () => {
+  const update = await runTool({ plugin, tool: '${toolId}', config,${inputs} updateOnly: true });
+  assert.equal(update.status, 'ok', JSON.stringify(update.messages));
+  ${template.checks.update}
+});
+
+test('${toolId}: a full run', async () => {
+  const full = await runTool({ plugin, tool: '${toolId}', config,${inputs} });
+  assert.equal(full.status, 'ok', JSON.stringify(full.messages));
+  ${template.checks.full}
+});
+`;
+}
 
 export function readme(packageName: string, template: ToolTemplate, toolType: ScaffoldToolType): string {
   return `# ${packageName}
@@ -116,13 +144,18 @@ export function readme(packageName: string, template: ToolTemplate, toolType: Sc
 A Weft plugin package (tool type \`${toolType}\`) with one tool, **${template.name}**: ${template.description}
 
 - \`weft-plugin.json\` — the manifest (tools, anchors, config schema, defaults).
-- \`src/${template.id}.ts\` — the plugin class; \`src/weft-sdk/\` holds the SDK types (types only).
-- \`npm run build\` — compiles \`src/\` to \`dist/\` (the manifest's entry).
-- \`npm test\` — builds, then runs \`test/${template.id}.weft.json\` through the Weft engine
-  (\`weft run … --plugins .\`) and checks the result.
+- \`src/${template.id}.ts\` — the plugin class, typed by \`@weft/sdk\` (a dev dependency: types and the
+  test harness; nothing of it is needed at run time). \`src/${template.id}.config.ts\` is its \`Config\`
+  type, generated from the configSchema by every build.
+- \`npm install\` once (installs \`@weft/sdk\` from \`vendor/\`), then:
+- \`npm run build\` — compiles \`src/\` to \`dist/\` (the manifest's entries, self-contained).
+- \`npm run typecheck\` — TypeScript over \`src/\`.
+- \`npm test\` — builds, then runs each tool through the Weft engine with \`runTool\`, in update-only
+  and in a full run (\`test/*.test.mjs\`).
+- \`npm run watch\` — \`weft dev .\`: every edit rebuilds, reloads and re-runs the tools.
 
-Try it on a canvas without installing: \`weft run <workflow> --plugins .\`, or the app's
-"Load plugin folder for development" (edits reload it). Install it for good with
-\`weft plugins install .\`.
+Add a tool: \`weft plugins add-tool . --tool-type TYPE\`. Share it: \`weft plugins pack .\` makes one
+\`.weftpkg\` file that \`weft plugins install FILE\` (or the app's Install) accepts.
+The Weft on this machine is found as \`$WEFT_ROOT\`, else the path in the git-ignored \`.weft-root\`.
 `;
 }

@@ -4,7 +4,6 @@
  * cross into a tool's config and back out of a result file exactly as the tool wrote them.
  */
 import type { RecordRow, RecordValue } from '../../../shared/sdk/plugin.js';
-import { dataRecord } from '../../../shared/ownValue.js';
 
 export type JsonCell = string | number | boolean | null | { $bigint: string } | { $bytes: string } | { $number: string };
 
@@ -29,10 +28,7 @@ export function encodeRows(rows: Iterable<RecordRow>, names: string[]): JsonCell
   return out;
 }
 
+/** plain objects, so a test compares them with `{ … }` literals; fromEntries makes even `__proto__` an own key */
 export function decodeRows(cells: JsonCell[][], names: string[]): RecordRow[] {
-  return cells.map((values) => {
-    const row: RecordRow = dataRecord();
-    names.forEach((name, i) => (row[name] = decodeCell(values[i])));
-    return row;
-  });
+  return cells.map((values) => Object.fromEntries(names.map((name, i) => [name, decodeCell(values[i])])));
 }

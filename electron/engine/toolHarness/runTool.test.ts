@@ -31,6 +31,7 @@ describe('runTool: one tool of a plugin folder through the real engine', () => {
   it('keeps int64, blob and non-finite values exactly', async () => {
     const result = await runTool({ plugin, tool: 'constant' });
     expect(result.rows.Output).toEqual([{ big: 2n ** 60n, bytes: new Uint8Array([1, 2, 255]), x: Number.NaN }, { big: null, bytes: null, x: 1.5 }]);
+    expect(Object.getPrototypeOf(result.rows.Output[0])).toBe(Object.prototype);
   });
 
   it('names the place of a wrong call', async () => {

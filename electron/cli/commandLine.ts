@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { AUTHORING_USAGE, parseAuthoringPluginsCommand, parseDevCommand, type AuthoringCommand } from './authoringCommandLine.js';
 import { CONNECTIONS_USAGE, parseConnectionsCommand, type ConnectionsCommand } from './connectionsCommandLine.js';
 
 export const TOOL_TYPES = ['input', 'output', 'single-input-single-output', 'multiple-inputs', 'multiple-outputs'] as const;
@@ -19,7 +20,8 @@ export type Command =
   | { kind: 'plugins-list'; json: boolean; pluginDirs: string[]; verbose: boolean }
   | { kind: 'plugins-remove'; name: string; verbose: boolean }
   | { kind: 'plugins-new'; dir: string; toolType: ToolType; verbose: boolean }
-  | ConnectionsCommand;
+  | ConnectionsCommand
+  | AuthoringCommand;
 
 /** `weft run` stops a run in which nothing happened for this long (--idle-timeout) */
 export const DEFAULT_IDLE_TIMEOUT_S = 600;
@@ -78,11 +80,12 @@ export const USAGE = {
   run: 'weft run FILE [--plugins DIR]… [--json] [--timeout SECONDS] [--idle-timeout SECONDS] [--incremental] [--engine streaming|in-database] [--verbose]',
   update: 'weft update FILE [--plugins DIR]… [--json] [--verbose]',
   import: 'weft import FILE.yxmd [-o OUT.weft.json] [--json]',
-  install: 'weft plugins install DIR [--force]',
+  install: 'weft plugins install DIR|FILE.weftpkg [--force]',
   list: 'weft plugins list [--json] [--plugins DIR]…',
   remove: 'weft plugins remove NAME',
   new: `weft plugins new DIR --tool-type ${TOOL_TYPES.join('|')}`,
   ...CONNECTIONS_USAGE,
+  ...AUTHORING_USAGE,
 } as const;
 
 export function parseCommandLine(argv: string[], cwd: string = invocationFolder()): Command {
@@ -142,12 +145,15 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
   }
 
   if (command === 'connections') return parseConnectionsCommand(rest);
+  if (command === 'dev') return parseDevCommand(rest, resolve);
   if (command === 'plugins') {
     const [sub, ...args] = rest;
     if (sub === undefined || sub === '--json') {
       throw new UsageError('missing plugins command: install, list, remove or new (try: weft plugins --help)', rest.includes('--json'));
     }
     if (sub === '--help' || sub === '-h') return { kind: 'help', topic: 'plugins' };
+    const authoring = parseAuthoringPluginsCommand(sub, args, resolve);
+    if (authoring) return authoring;
     if (sub === 'install') {
       const { values, positionals } = parse(args, { force: { type: 'boolean' }, verbose: { type: 'boolean' } }, USAGE.install);
       if (values.help) return { kind: 'help', topic: 'plugins' };
@@ -175,7 +181,7 @@ export function parseCommandLine(argv: string[], cwd: string = invocationFolder(
       }
       return { kind: 'plugins-new', dir, toolType: toolType as ToolType, verbose: values.verbose === true };
     }
-    throw new UsageError(`unknown command "plugins ${sub}" (try: install, list, remove, new)`);
+    throw new UsageError(`unknown command "plugins ${sub}" (try: install, list, remove, new, add-tool, pack, virtual)`);
   }
   throw new UsageError(`unknown command "${command}" (try: weft --help)`, rest.includes('--json'));
 }
@@ -193,13 +199,28 @@ Usage:
       .weft.json). Exit 0: every tool converted; 1: written, but some tools are approximated or
       unsupported (kept as placeholders); 2: not an Alteryx workflow or unreadable.
   ${USAGE.install}
-      validate and install a plugin folder (--force replaces an installed package of that name).
+      validate and install a plugin folder or a .weftpkg file (--force replaces an installed
+      package of that name).
   ${USAGE.list}
       every tool: built-in, installed, loaded and virtual.
   ${USAGE.remove}
       remove an installed package with its virtual plugins, state and blobs.
   ${USAGE.new}
-      scaffold a TypeScript plugin package with a test and a build script.
+      scaffold a TypeScript plugin package on @weft/sdk: typed config, build, typecheck, watch and
+      tests that run each tool through the engine.
+  ${USAGE.addTool}
+      add a tool of that type to a package (manifest entry, source, test).
+  ${USAGE.pack}
+      check a package as an install would and pack it into one .weftpkg file (a gzipped tar with
+      a SHA-256 of every file), default DIR/NAME-VERSION.weftpkg.
+  ${USAGE.virtualList}
+      every virtual tool stored in the data folder, with its parent, whether or not it is loaded.
+  ${USAGE.virtualRemove}
+      remove a virtual tool.
+  ${USAGE.dev}
+      watch a plugin folder: on every edit run its build (npm run build), reload it and re-run
+      update-only (--run: a full run) of FLOW, else of each tool alone; prints metadata, messages,
+      errors and the first rows (--rows, default 5). Ctrl-C ends it.
   ${USAGE.connectionsAdd}
       store a named PostgreSQL connection for Input Data / Output Data (workflows name it; the
       password goes to the OS keychain, or where there is none to the data folder's

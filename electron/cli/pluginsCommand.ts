@@ -3,6 +3,7 @@ import type { ToolDescriptor } from '../../shared/manifest.js';
 import { formatPlacedError } from '../../shared/placedError.js';
 import { resolveDataFolder } from '../engine/dataFolder.js';
 import { createEngineHost, EngineStartError, type EngineHost } from '../engine/service/index.js';
+import { authoringCommand } from './authoringCommand.js';
 import { scaffoldPluginPackage } from './scaffoldCommand.js';
 import type { Command } from './commandLine.js';
 import { EXIT_FAILED, EXIT_OK, reportInvalid } from './exitCodes.js';
@@ -80,6 +81,8 @@ export async function pluginsCommand(command: PluginsCommand, terminal: Terminal
       });
     case 'plugins-new':
       return scaffoldPluginPackage(command, terminal);
+    case 'plugins-add-tool': case 'plugins-pack': case 'plugins-virtual-list': case 'plugins-virtual-remove':
+      return authoringCommand(command, terminal);
   }
 }
 

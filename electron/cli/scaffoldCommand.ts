@@ -9,7 +9,7 @@ export async function scaffoldPluginPackage(command: Extract<Command, { kind: 'p
     const result = await scaffoldPlugin(command.dir, command.toolType);
     terminal.out(`Created the plugin package ${result.packageName} (tool ${result.toolId}) in ${result.dir}:\n`);
     for (const file of result.files) terminal.out(`  ${path.relative(result.dir, path.resolve(result.dir, file)) || file}\n`);
-    terminal.out(`\nNext: cd ${result.dir} && npm test\n`);
+    terminal.out(`\nNext: cd ${result.dir} && npm install && npm test\n`);
     return 0;
   } catch (error) {
     terminal.err(`weft: plugins new refused: ${(error as Error).message}\n`);

@@ -49,6 +49,8 @@ async function dispatch(argv: string[], terminal: Terminal): Promise<number> {
         return await (await import('./importCommand.js')).importCommand(command, terminal);
       case 'connections-add': case 'connections-list': case 'connections-remove':
         return await (await import('./connectionsCommand.js')).connectionsCommand(command, terminal);
+      case 'dev':
+        return await (await import('./devCommand.js')).devCommand(command, terminal);
       default:
         return await (await import('./pluginsCommand.js')).pluginsCommand(command, terminal);
     }

@@ -8,6 +8,7 @@
  * installedScan (the data folder), packageInstall, loadedFolders (development folders),
  * virtualTools, toolResolution, and registryContents (what is held in memory).
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ToolDescriptor } from '../../../shared/manifest.js';
 import type { PluginChange, Unsubscribe } from '../../../shared/weftApi.js';
@@ -20,7 +21,8 @@ import { removedProblem, scanInstalled, syncInstalled } from './installedScan.js
 import { disposeLoadedFolders, loadFolder } from './loadedFolders.js';
 import { installPackage, removePackage } from './packageInstall.js';
 import { STAGING_DIR, sweepStaleStaging } from './packageFolders.js';
-import { readPackage } from './packageLoader.js';
+import { isArchivePath, unpackPackage } from './packageArchive.js';
+import { PackageError, readPackage } from './packageLoader.js';
 import { RegistryContents, type RegistryNotice } from './registryContents.js';
 import { guardRemovedPackages } from './removedPackageGuard.js';
 import { listTools, resolveTool } from './toolResolution.js';
@@ -106,8 +108,22 @@ export class PluginRegistry implements ToolResolver {
     return this.contents.changes.subscribe(callback);
   }
 
-  install(dir: string, options: { force?: boolean } = {}): Promise<ToolDescriptor[]> {
-    return this.operations.run('packages', () => installPackage(this.contents, path.resolve(dir), options.force === true));
+  /** installs a package folder, or a `.weftpkg` file made by `weft plugins pack` */
+  install(dirOrFile: string, options: { force?: boolean } = {}): Promise<ToolDescriptor[]> {
+    const source = path.resolve(dirOrFile);
+    if (!isArchivePath(source)) return this.operations.run('packages', () => installPackage(this.contents, source, options.force === true));
+    return this.operations.run('packages', async () => {
+      const unpacked = await unpackPackage(source);
+      try {
+        return await installPackage(this.contents, unpacked, options.force === true);
+      } catch (error) {
+        if (!(error instanceof PackageError)) throw error;
+        const back = (text: string) => text.split(unpacked).join(source);
+        throw new PackageError(back(error.file), back(error.problem));
+      } finally {
+        await fs.rm(unpacked, { recursive: true, force: true });
+      }
+    });
   }
 
   remove(name: string): Promise<void> {

@@ -188,7 +188,8 @@ export class ArrowIpcSource extends ArrowishSource {
       let reader: RecordBatchReader | null = null;
       try {
         reader = RecordBatchReader.from(bytes);
-        reader.open();
+        // over bytes the reader is synchronous: open() returns it (or throws here), never a promise
+        void reader.open();
       } catch (error) {
         // A file's reader decodes the footer's schema first, then reads the dictionary batches the
         // footer lists, which these bytes lack: the schema is all that is wanted here (the full

@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
 const devDependencies = Object.keys(pkg.devDependencies ?? {});
+// the repository's own workspace packages (@weft/sdk): part of it, never a dependency to install
+const workspacePackages = new Set((pkg.workspaces ?? []).map((dir) => JSON.parse(fs.readFileSync(path.join(root, dir, 'package.json'), 'utf8')).name));
 
 // Packages no file of ours imports, which a bundled library imports and Vite must therefore resolve.
 const requiredByBundledLibraries = new Map([
@@ -104,7 +106,7 @@ export function checkDependencies() {
       : `${name}: in dependencies but nothing imports it: remove it`);
   }
   for (const name of runtime) {
-    if (name === 'electron' || dependencies.includes(name)) continue;
+    if (name === 'electron' || dependencies.includes(name) || workspacePackages.has(name)) continue;
     problems.push(`${name}: ${runtimeUsers.get(name)} imports it at run time but it is not in dependencies`);
   }
   for (const name of devDependencies) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_PACKAGE, MANIFEST_FILE, type PluginManifest } from '../../../shared/manifest.js';
 import { compiledSibling } from '../compiledPath.js';
+import { manifestProblem } from '../registry/manifestSchema.js';
 
 export const HARNESS_SOURCE = `${BUILTIN_PACKAGE}/harness-source`;
 export const HARNESS_CAPTURE = `${BUILTIN_PACKAGE}/harness-capture`;
@@ -26,7 +27,11 @@ const MANIFEST: PluginManifest = {
 /** writes the package; the caller removes the folder */
 export async function writeHarnessPackage(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'weft-harness-'));
-  await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(MANIFEST, null, 2));
+  // a registry reads its built-in package as checked at build, defaults filled in: so is this one
+  const manifest = structuredClone(MANIFEST);
+  const problem = manifestProblem(manifest);
+  if (problem) throw new Error(`the harness package's manifest: ${problem}`);
+  await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
   for (const [entry, compiled] of [['source.js', 'tools/harnessSource.js'], ['capture.js', 'tools/harnessCapture.js']]) {
     const url = pathToFileURL(compiledSibling(import.meta.url, compiled)).href;

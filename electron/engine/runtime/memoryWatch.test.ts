@@ -22,4 +22,19 @@ describe('MemoryWatch', () => {
     watch.report('a', 22 * MB);
     expect(stopped).toEqual(['b']);
   });
+
+  it('mid-burst, when no report explains the growth and nobody is silent yet, a small reporter is not blamed', () => {
+    let rss = 500 * MB;
+    const stopped: string[] = [];
+    watch = new MemoryWatch(1000, (toolId) => stopped.push(toolId), () => rss);
+    watch.started('small');
+    watch.started('burst');
+    watch.report('small', 5 * MB);
+    rss = 1100 * MB;
+    watch.report('small', 5 * MB);
+    expect(stopped).toEqual([]);
+    // the bursting tool reports what it holds before it finishes: it is the one stopped
+    watch.report('burst', 600 * MB);
+    expect(stopped).toEqual(['burst']);
+  });
 });

@@ -33,6 +33,8 @@ export class MemoryWatch {
   private readonly held = new Map<string, { bytes: number; at: number }>();
   private readonly timer: NodeJS.Timeout;
   private quietUntil = 0;
+  /** when the process's memory was first seen past the limit since the last blame */
+  private overSince = Infinity;
 
   constructor(
     private readonly limitMb: number,
@@ -66,9 +68,12 @@ export class MemoryWatch {
   check(): void {
     if (performance.now() < this.quietUntil) return;
     const rss = this.rss();
-    if (rss <= this.limitMb * MB || this.held.size === 0) return;
-    this.quietUntil = performance.now() + RELEASE_MS;
+    if (rss <= this.limitMb * MB || this.held.size === 0) {
+      this.overSince = Infinity;
+      return;
+    }
     const now = performance.now();
+    this.overSince = Math.min(this.overSince, now);
     let largest = '';
     let most = -1;
     let silent = '';
@@ -78,6 +83,11 @@ export class MemoryWatch {
       if (now - at > SILENT_MS && at < silentSince) [silent, silentSince] = [id, at];
     }
     const blameSilent = most < rss / 2 && silent !== '';
+    // no report explains the growth and nobody is silent yet: a tool is mid-burst (it will report or
+    // go silent within SILENT_MS); blaming the largest small reporter now would stop the wrong tool
+    if (most < rss / 2 && silent === '' && now - this.overSince < 2 * SILENT_MS) return;
+    this.quietUntil = now + RELEASE_MS;
+    this.overSince = Infinity;
     const toolId = blameSilent ? silent : largest;
     this.held.delete(toolId);
     const over = `out of memory: the app's memory (${formatBytes(rss)}) passed its limit of ${formatBytes(this.limitMb * MB)}`;

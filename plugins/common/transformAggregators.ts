@@ -18,14 +18,15 @@ export interface Aggregator {
   result(order: ArrayLike<number>): ColumnValues;
 }
 
-function grown(arr: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
+/** `arr`, or a copy at least `size` long (doubling, so a growing group count costs amortised O(1)) */
+export function grown(arr: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
   if (arr.length >= size) return arr;
   const next = new Float64Array(Math.max(size, arr.length * 2, 16));
   next.set(arr);
   return next;
 }
 
-function growList<T>(list: T[], size: number, fill: () => T): void {
+export function growList<T>(list: T[], size: number, fill: () => T): void {
   while (list.length < size) list.push(fill());
 }
 

@@ -4,20 +4,9 @@
  * percentiles. Same contract: state in arrays indexed by the dense group id, fed a packet at a time.
  */
 import type { RecordValue } from '../../shared/sdk/index.js';
-import type { Aggregator } from './transformAggregators.js';
+import { grown, growList, type Aggregator } from './transformAggregators.js';
 import type { ColumnValues } from './transformColumns.js';
 import { GroupIndex } from './transformGroupKeys.js';
-
-function grown(arr: Float64Array<ArrayBuffer>, size: number): Float64Array<ArrayBuffer> {
-  if (arr.length >= size) return arr;
-  const next = new Float64Array(Math.max(size, arr.length * 2, 16));
-  next.set(arr);
-  return next;
-}
-
-function growList<T>(list: T[], size: number, fill: () => T): void {
-  while (list.length < size) list.push(fill());
-}
 
 function counted(counts: Float64Array, order: ArrayLike<number>): BigInt64Array {
   const out = new BigInt64Array(order.length);

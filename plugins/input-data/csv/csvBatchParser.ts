@@ -11,14 +11,15 @@ import { BoolColumn, DictionaryColumn, Int64Column, NumberColumn, TextColumn } f
 import {
   datetimeEnd, isDateField, isDecimalField, isNaNLiteral, latin1, parseBigIntField, parseBoolField, parseDoubleField, parseIntField, text, timeLength,
 } from './csvFields.js';
-import { firstInvalidUtf8, invalidUtf8Count, validUtf8 } from '../../common/ioUtf8.js';
+import { validUtf8 } from '../../common/ioUtf8.js';
+import { noteInvalidUtf8, noteNumber } from './csvValueChanges.js';
 import {
   K_BLOB, K_BOOL, K_DATE, K_DATETIME, K_DECIMAL, K_DICT, K_FLOAT, K_INT, K_INT64, K_TEXT, K_TIME, kindOf, newColumnBuilder, type ColumnBuilder,
 } from './csvFieldKinds.js';
 import { appendSeconds, setDatetime } from './csvTimeText.js';
 import { fastBool, fastDate, fastDatetime, fastDictionary, fastDouble, fastInt, fastInt64 } from './csvFastFields.js';
 
-import type { ConversionIssue, CsvParserOptions, ValueChange, ValueChanges } from './csvParserTypes.js';
+import type { ConversionIssue, CsvParserOptions, ValueChanges } from './csvParserTypes.js';
 import { CsvFormatError, noValueChanges } from './csvParserTypes.js';
 
 export { CsvFormatError } from './csvParserTypes.js';
@@ -107,7 +108,7 @@ export class CsvBatchParser {
     const line = this.line;
     const stop = this.parseRows(buf, pos, end, eof);
     // the rows taken are whole, so their bytes end on a character boundary
-    if (stop > pos && !validUtf8(buf.subarray(pos, stop))) this.noteInvalidUtf8(buf, pos, stop, line);
+    if (stop > pos && !validUtf8(buf.subarray(pos, stop))) noteInvalidUtf8(this.changes, this.fields, { delim: this.delim, quote: this.quote }, buf.subarray(pos, stop), line);
     return stop;
   }
 
@@ -277,7 +278,7 @@ export class CsvBatchParser {
           col.values[row] = v;
           col.valid[row] = 1;
           // the fast paths never get here: they take at most 15 digits and no exponent
-          if (!(Math.abs(col.values[row]) < 9007199254740992)) this.noteNumber(c, col.values[row], buf, s, e, line);
+          if (!(Math.abs(col.values[row]) < 9007199254740992)) noteNumber(this.changes, this.fields, c, col.values[row], latin1(buf, s, e).trim(), line);
           return;
         }
         break;
@@ -330,63 +331,6 @@ export class CsvBatchParser {
     if (this.issues.length < 10) {
       this.issues.push({ line, column: c + 1, field: this.fields[c].name, value: text(buf, s, e), type: this.fields[c].type });
     }
-  }
-
-  /** a large number as stored: an integer a double rounds, or a finite text turned into ±Infinity, is counted */
-  private noteNumber(c: number, stored: number, buf: Uint8Array, s: number, e: number, line: number): void {
-    const written = latin1(buf, s, e).trim();
-    if (!Number.isFinite(stored)) {
-      if (!/Infinity$/.test(written)) this.noteChange(this.changes.overflow, line, c, written);
-    } else if (this.fields[c].type === 'double' && /^[+-]?\d+$/.test(written) && BigInt(written) !== BigInt(stored)) {
-      this.noteChange(this.changes.integerAsDouble, line, c, written);
-    }
-  }
-
-  private noteChange(change: ValueChange, line: number, c: number, value: string): void {
-    if (change.count++ === 0) this.place(change, line, c, value);
-  }
-
-  private place(change: ValueChange, line: number, c: number, value: string): void {
-    change.line = line;
-    change.field = this.fields[c]?.name ?? `column ${c + 1}`;
-    change.value = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  }
-
-  /** counts the invalid UTF-8 in the whole rows `buf[start, stop)` (from line `line`) and finds the first's line and field */
-  private noteInvalidUtf8(buf: Uint8Array, start: number, stop: number, line: number): void {
-    const bytes = buf.subarray(start, stop);
-    const change = this.changes.invalidUtf8;
-    const count = invalidUtf8Count(bytes);
-    if (count === 0) return;
-    if (change.count === 0) {
-      const at = Math.max(0, firstInvalidUtf8(bytes));
-      // walk the rows as the parser does (line ends and delimiters outside quotes) to the end of that field
-      let c = 0;
-      let quoted = false;
-      let fieldStart = 0;
-      let i = 0;
-      for (; i < bytes.length; i++) {
-        const b = bytes[i];
-        if (b === this.quote) { quoted = !quoted; continue; }
-        if (quoted) { if (b === 10 && i < at) line++; continue; }
-        if (b !== this.delim && b !== 10 && b !== 13) continue;
-        if (i >= at) break;
-        if (b === this.delim) c++;
-        else {
-          if (b === 13 && bytes[i + 1] === 10) i++;
-          line++;
-          c = 0;
-        }
-        fieldStart = i + 1;
-      }
-      let value = text(bytes, fieldStart, i);
-      if (this.quote >= 0 && bytes[fieldStart] === this.quote) {
-        const q = String.fromCharCode(this.quote);
-        value = value.slice(1, value.endsWith(q) ? -1 : undefined).split(q + q).join(q);
-      }
-      this.place(change, line, c, value);
-    }
-    change.count += count;
   }
 
   /** the rows parsed so far as one Arrow record batch; starts a new batch */
